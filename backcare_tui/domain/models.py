@@ -1,0 +1,232 @@
+"""The plain data the whole app shares: exercises, doses, routines and session records.
+
+Every type here is an immutable msgspec Struct. The same classes validate library files
+(unknown keys, wrong types and out-of-range numbers are rejected with the path of the field)
+and describe what a session stores. Nothing here imports textual or tinydb.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+Element = Literal["stretch", "mobilise", "strengthen", "activity"]
+CORE_ELEMENTS: tuple[Element, ...] = ("stretch", "mobilise", "strengthen")
+ELEMENT_LABELS: dict[str, str] = {
+    "stretch": "Stretch",
+    "mobilise": "Mobilise",
+    "strengthen": "Strengthen",
+    "activity": "Activity",
+}
+
+Id = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,47}$")]
+Text = Annotated[str, Meta(min_length=1, max_length=400)]
+Name = Annotated[str, Meta(min_length=1, max_length=60)]
+HoldSeconds = Annotated[int, Meta(ge=1, le=120)]
+TimedSeconds = Annotated[int, Meta(ge=5, le=1800)]
+Reps = Annotated[int, Meta(ge=1, le=50)]
+Sets = Annotated[int, Meta(ge=1, le=10)]
+RestSeconds = Annotated[int, Meta(ge=0, le=300)]
+RelaxSeconds = Annotated[int, Meta(ge=0, le=30)]
+TempoSeconds = Annotated[int, Meta(ge=1, le=30)]
+Pain = Annotated[int, Meta(ge=0, le=10)]
+
+_STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True}
+_DOSE = {**_STRUCT, "tag_field": "kind"}
+
+
+class _DoseBase(Struct, **_DOSE):
+    per_side: bool = False
+    sets: Sets = 1
+    rest: RestSeconds = 15
+
+    @property
+    def blocks(self) -> int:
+        """How many work blocks the dose has: one per set, per side."""
+        return self.sets * (2 if self.per_side else 1)
+
+    @property
+    def block_seconds(self) -> int:
+        """Seconds of one work block (one set on one side)."""
+        raise NotImplementedError
+
+    @property
+    def work_seconds(self) -> int:
+        """Seconds of work with the rests between blocks, without getting ready."""
+        return self.blocks * self.block_seconds + (self.blocks - 1) * self.rest
+
+    def _suffix(self) -> str:
+        parts = []
+        if self.per_side:
+            parts.append("each side")
+        if self.sets > 1:
+            parts.append(f"{self.sets} sets, {self.rest} s rest")
+        return (", " + ", ".join(parts)) if parts else ""
+
+
+class HoldDose(_DoseBase, tag="hold"):
+    """Hold a position for `hold` seconds, `reps` times, relaxing `relax` seconds between."""
+
+    hold: HoldSeconds
+    reps: Reps = 1
+    relax: RelaxSeconds = 3
+
+    @property
+    def block_seconds(self) -> int:
+        return self.reps * self.hold + (self.reps - 1) * self.relax
+
+    def describe(self) -> str:
+        times = f" x {self.reps}" if self.reps > 1 else ""
+        return f"hold {self.hold} s{times}{self._suffix()}"
+
+
+class RepsDose(_DoseBase, tag="reps"):
+    """Repeat a movement `reps` times at `tempo` seconds per rep."""
+
+    reps: Reps
+    tempo: TempoSeconds = 3
+
+    @property
+    def block_seconds(self) -> int:
+        return self.reps * self.tempo
+
+    def describe(self) -> str:
+        return f"{self.reps} reps, {self.tempo} s each{self._suffix()}"
+
+
+class TimedDose(_DoseBase, tag="timed"):
+    """Keep going for `seconds` (walking, planks)."""
+
+    seconds: TimedSeconds
+
+    @property
+    def block_seconds(self) -> int:
+        return self.seconds
+
+    def describe(self) -> str:
+        minutes, seconds = divmod(self.seconds, 60)
+        span = f"{minutes} min" + (f" {seconds} s" if seconds else "") if minutes else f"{seconds} s"
+        return f"{span}{self._suffix()}"
+
+
+Dose = HoldDose | RepsDose | TimedDose
+
+
+class Exercise(Struct, **_STRUCT):
+    id: Id
+    name: Name
+    elements: Annotated[tuple[Element, ...], Meta(min_length=1, max_length=4)]
+    summary: Text
+    targets: Annotated[tuple[Text, ...], Meta(min_length=1)]
+    position: Text
+    equipment: tuple[Text, ...] = ()
+    steps: Annotated[tuple[Text, ...], Meta(min_length=3, max_length=6)]
+    safety: Annotated[tuple[Text, ...], Meta(min_length=1, max_length=3)]
+    easier: Id | None = None
+    harder: Id | None = None
+    dose: Dose
+    sources: Annotated[tuple[Text, ...], Meta(min_length=1)]
+
+
+class RoutineStep(Struct, **_STRUCT):
+    exercise: Id
+    dose: Dose | None = None
+
+
+class Routine(Struct, **_STRUCT):
+    id: Id
+    name: Name
+    description: Text
+    elements: Annotated[tuple[Element, ...], Meta(min_length=1, max_length=4)]
+    steps: Annotated[tuple[RoutineStep, ...], Meta(min_length=1, max_length=40)]
+    get_ready: Annotated[int, Meta(ge=0, le=60)] = 5
+    rest_between: RestSeconds = 15
+    how_often: Text = "Daily, or as often as feels comfortable."
+    sources: Annotated[tuple[Text, ...], Meta(min_length=1)]
+
+
+class PlannedExercise(Struct, frozen=True):
+    """One exercise of a routine with the dose this routine uses for it."""
+
+    exercise: Exercise
+    dose: Dose
+
+    @property
+    def planned_seconds(self) -> int:
+        return self.dose.work_seconds
+
+
+class RoutinePlan(Struct, frozen=True):
+    """A routine resolved against the library: everything the engine needs to run it."""
+
+    routine: Routine
+    items: tuple[PlannedExercise, ...]
+
+    @property
+    def elements(self) -> tuple[Element, ...]:
+        """The elements its exercises cover, in the canonical order."""
+        covered = {element for item in self.items for element in item.exercise.elements}
+        return tuple(e for e in (*CORE_ELEMENTS, "activity") if e in covered)
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.items:
+            seen.update(dict.fromkeys(item.exercise.equipment))
+        return tuple(seen)
+
+    @property
+    def estimated_seconds(self) -> int:
+        """Get-ready, work and rests of every exercise, with the rests between them."""
+        routine = self.routine
+        work = sum(routine.get_ready + item.planned_seconds for item in self.items)
+        return work + routine.rest_between * (len(self.items) - 1)
+
+    @property
+    def estimated_minutes(self) -> int:
+        return max(1, round(self.estimated_seconds / 60))
+
+
+SessionStatus = Literal["in_progress", "completed", "stopped", "stopped_for_pain"]
+ExerciseStatus = Literal["done", "partial", "skipped", "not_started"]
+
+
+class ExerciseResult(Struct, **_STRUCT):
+    exercise_id: Id
+    dose: Dose
+    planned_seconds: float
+    active_seconds: float = 0.0
+    reps_done: int = 0
+    sets_done: int = 0
+    sides_done: int = 0
+    status: ExerciseStatus = "not_started"
+
+
+class SessionRecord(Struct, **_STRUCT):
+    """What one session stores: ids, numbers and times, never instruction text."""
+
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
+    routine_id: Id
+    routine_name: str
+    started_at: datetime
+    ended_at: datetime | None = None
+    status: SessionStatus = "in_progress"
+    exercises: tuple[ExerciseResult, ...] = ()
+    active_seconds: float = 0.0
+    paused_seconds: float = 0.0
+    pain_before: Pain | None = None
+    pain_after: Pain | None = None
+    note: Annotated[str, Meta(max_length=2000)] = ""
+    recovered: bool = False
+
+    @property
+    def exercises_done(self) -> int:
+        return sum(1 for result in self.exercises if result.status == "done")
+
+
+def replace(struct: msgspec.Struct, **changes: object):  # noqa: ANN201 - same type as given
+    """A copy of a frozen struct with some fields changed."""
+    return msgspec.structs.replace(struct, **changes)
