@@ -216,6 +216,7 @@ class SessionRecord(Struct, **_STRUCT):
     status: SessionStatus = "in_progress"
     exercises: tuple[ExerciseResult, ...] = ()
     active_seconds: float = 0.0
+    rest_seconds: float = 0.0
     paused_seconds: float = 0.0
     pain_before: Pain | None = None
     pain_after: Pain | None = None
