@@ -1,0 +1,117 @@
+"""The `backcare-tui` command: parse the arguments, build what they ask for, run it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__, commands
+
+PROG = "backcare-tui"
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one clear line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _folder(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"library folder {text!r} does not exist or is not a folder")
+    return path
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-01-31") from None
+
+
+def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--library and --db on the top level and on every command (a command's own wins)."""
+    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
+    parser.add_argument(
+        "--library", metavar="DIR", type=_folder, action="append", default=default([]),
+        help="extra folder of routine/exercise TOML files (repeatable); same ids override built-ins",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", default=default(None),
+        help="history file to use (default: history.json in your data folder; env BACKCARE_TUI_DB)",
+    )
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog=PROG,
+        description="A keyboard-driven coach for a gradual, progressive back-care exercise programme. "
+        "Run with no command to open the app.",
+        epilog="This app does not diagnose, and does not replace an assessment by a clinician.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _common_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    start = sub.add_parser("start", help="open the app on one routine", description="Open the app on one routine.")
+    start.add_argument("routine", metavar="ROUTINE_ID", help="id from `backcare-tui routines`")
+    _common_options(start, top=False)
+
+    routines = sub.add_parser(
+        "routines", help="list the routines, or show one",
+        description="List the routines: id, name, minutes, elements covered and exercise count.",
+    )
+    routines.add_argument("routine", metavar="ROUTINE_ID", nargs="?", help="show this routine's exercises")
+    _common_options(routines, top=False)
+
+    check = sub.add_parser(
+        "check-library", help="validate library files",
+        description="Validate the bundled, user and given library folders. Exit 0 when all is well, "
+        "1 with every problem listed as `file: location: problem`.",
+    )
+    check.add_argument("folders", metavar="DIR", nargs="*", type=_folder, help="more folders to check")
+    _common_options(check, top=False)
+
+    history = sub.add_parser(
+        "history", help="print past sessions",
+        description="Print past sessions, newest first, as a table, JSON or CSV.",
+    )
+    fmt = history.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="format", action="store_const", const="json", help="every field, as JSON")
+    fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="one row per session, as CSV")
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only sessions on or after this day")
+    _common_options(history, top=False)
+
+    safety = sub.add_parser("safety", help="print the safety advice", description="Print the safety advice.")
+    _common_options(safety, top=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        match args.command:
+            case "routines":
+                return commands.list_routines(args.library, args.routine)
+            case "check-library":
+                return commands.check_library([*args.library, *args.folders])
+            case "history":
+                return commands.print_history(args.db, args.format or "table", args.since)
+            case "safety":
+                return commands.print_safety()
+            case _:
+                return commands.run_app(args.db, args.library, getattr(args, "routine", None))
+    except commands.CommandError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:  # e.g. `backcare-tui history | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

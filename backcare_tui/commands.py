@@ -1,0 +1,139 @@
+"""What each `backcare-tui` command does once its arguments are parsed.
+
+Output goes to stdout and is stable enough to script against; warnings and errors go to
+stderr. A `CommandError` becomes one line on stderr and its exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import paths
+from .domain.library import Library, UnknownRoutineError, load_library
+from .domain.models import ELEMENT_LABELS, RoutinePlan
+from .domain.safety import safety_text
+
+
+class CommandError(Exception):
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _load(extra: list[Path]) -> Library:
+    library = load_library(paths.library_folders(extra))
+    for problem in library.problems:
+        print(f"warning: {problem} (left out)", file=sys.stderr)
+    return library
+
+
+def format_table(headers: list[str], rows: list[list[str]]) -> str:
+    """Columns padded to their widest cell, two spaces apart; no trailing spaces."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = [headers, ["-" * width for width in widths], *rows]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+
+
+def elements_text(plan: RoutinePlan) -> str:
+    return ", ".join(ELEMENT_LABELS[element].lower() for element in plan.elements)
+
+
+def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
+    library = _load(extra)
+    if routine_id is not None:
+        try:
+            plan = library.plan(routine_id)
+        except UnknownRoutineError as error:
+            raise CommandError(str(error)) from None
+        print(describe_routine(library, plan))
+        return 0
+    rows = [
+        [plan.routine.id, plan.routine.name, str(plan.estimated_minutes), elements_text(plan),
+         str(len(plan.items)), origin_note(library, plan.routine.id)]
+        for plan in sorted(library.plans(), key=lambda plan: plan.routine.id)
+    ]
+    print(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
+    return 0
+
+
+def origin_note(library: Library, routine_id: str) -> str:
+    """Empty for a bundled routine; says where any other one comes from."""
+    if library.overridden("routine", routine_id):
+        return "user file, overrides built-in"
+    path = library.origins[("routine", routine_id)]
+    return "" if path.is_relative_to(paths.builtin_library_dir()) else "user file"
+
+
+def describe_routine(library: Library, plan: RoutinePlan) -> str:
+    routine = plan.routine
+    lines = [
+        f"{routine.name} ({routine.id})",
+        f"about {plan.estimated_minutes} min; covers {elements_text(plan)}",
+        routine.description.strip(),
+        f"How often: {routine.how_often}",
+        "",
+    ]
+    for number, item in enumerate(plan.items, start=1):
+        lines.append(f"{number:2}. {item.exercise.name}: {item.dose.describe()}")
+    lines += ["", f"Sources: {', '.join(routine.sources)}; file: {library.origins[('routine', routine.id)]}"]
+    return "\n".join(lines)
+
+
+def check_library(extra: list[Path]) -> int:
+    folders = paths.library_folders(extra)
+    library = load_library(folders)
+    if library.problems:
+        for problem in library.problems:
+            print(problem)
+        count = len(library.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return 1
+    for override in library.overrides:
+        print(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
+    print(
+        f"library OK: {len(library.exercises)} exercises and {len(library.routines)} routines "
+        f"from {len(folders)} folder{'s' if len(folders) != 1 else ''}"
+    )
+    return 0
+
+
+def print_history(db: str | None, output: str, since: date | None) -> int:
+    from . import history_export
+    from .storage import HistoryStore, StorageError
+
+    path = paths.resolve_db_path(db)
+    if not path.exists():
+        records = []
+    else:
+        try:
+            store = HistoryStore.open(path)
+        except StorageError as error:
+            raise CommandError(str(error), exit_code=1) from None
+        for notice in store.notices:
+            print(f"note: {notice}", file=sys.stderr)
+        records = store.sessions(since)
+        store.close()
+    render = {
+        "json": history_export.render_json,
+        "csv": history_export.render_csv,
+        "table": history_export.render_table,
+    }[output]
+    sys.stdout.write(render(records))
+    return 0
+
+
+def print_safety() -> int:
+    print(safety_text())
+    return 0
+
+
+def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
+    from .app import make_app
+
+    library = load_library(paths.library_folders(extra))
+    if routine_id is not None and routine_id not in library.routines:
+        raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
+    app = make_app(db_path=paths.resolve_db_path(db), library=library, start_routine=routine_id)
+    return app.run() or 0

@@ -1,0 +1,190 @@
+"""Load exercise and routine files into validated models.
+
+A library is built from folders in order: the bundled one first, then the user's config
+folder, then any `--library` folders. A later file with the same id as an earlier one
+overrides it, and the override is recorded so the app can say so. A broken file never stops
+the rest from loading: each problem is collected as a `Problem` naming the file, the place in
+it and what to do, and the file is left out.
+
+Each folder may hold `exercises/*.toml` and `routines/*.toml`; `*.toml` files directly in it
+are sorted by content (an exercise has a `[dose]` table, a routine does not).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+from .library_errors import describe_validation_error
+from .models import Exercise, PlannedExercise, Routine, RoutinePlan
+
+Kind = Literal["exercise", "routine"]
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: Path
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.location}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    kind: Kind
+    id: str
+    path: Path
+    replaces: Path
+
+
+class UnknownRoutineError(KeyError):
+    def __init__(self, routine_id: str, known: Iterable[str]) -> None:
+        super().__init__(routine_id)
+        self.routine_id = routine_id
+        self.known = sorted(known)
+
+    def __str__(self) -> str:
+        return f"no routine with id {self.routine_id!r}; known ids: {', '.join(self.known)}"
+
+
+@dataclass
+class Library:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    origins: dict[tuple[Kind, str], Path] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    folders: tuple[Path, ...] = ()
+
+    def plan(self, routine_id: str) -> RoutinePlan:
+        try:
+            routine = self.routines[routine_id]
+        except KeyError:
+            raise UnknownRoutineError(routine_id, self.routines) from None
+        return _plan(routine, self.exercises)
+
+    def plans(self) -> list[RoutinePlan]:
+        return [self.plan(routine_id) for routine_id in self.routines]
+
+    def overridden(self, kind: Kind, item_id: str) -> Override | None:
+        return next((o for o in self.overrides if o.kind == kind and o.id == item_id), None)
+
+
+def _plan(routine: Routine, exercises: dict[str, Exercise]) -> RoutinePlan:
+    items = tuple(
+        PlannedExercise(exercises[step.exercise], step.dose or exercises[step.exercise].dose)
+        for step in routine.steps
+    )
+    return RoutinePlan(routine, items)
+
+
+def library_files(folder: Path) -> list[tuple[Path, Kind | None]]:
+    """The TOML files of one library folder, with their kind where the layout says it."""
+    found: list[tuple[Path, Kind | None]] = []
+    found += [(path, "exercise") for path in sorted(folder.glob("exercises/*.toml"))]
+    found += [(path, "routine") for path in sorted(folder.glob("routines/*.toml"))]
+    found += [(path, None) for path in sorted(folder.glob("*.toml"))]
+    return found
+
+
+def _read_toml(path: Path) -> dict | Problem:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        location = f"line {position[1]}, column {position[2]}" if position else "file"
+        message = _TOML_POSITION.sub("", message)
+        return Problem(path, location, f"invalid TOML: {message}; fix the syntax there")
+    except UnicodeDecodeError:
+        return Problem(path, "file", "not valid UTF-8 text; save it as UTF-8")
+    except OSError as error:
+        return Problem(path, "file", f"cannot be read ({error.strerror}); check it exists and is readable")
+
+
+def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | Problem:
+    model = Exercise if kind == "exercise" else Routine
+    try:
+        return msgspec.convert(data, model)
+    except msgspec.ValidationError as error:
+        location, message = describe_validation_error(model, str(error), data)
+        return Problem(path, location, message)
+
+
+def load_library(folders: Sequence[Path]) -> Library:
+    """Load every folder in order; later ids override earlier ones."""
+    library = Library(folders=tuple(folders))
+    for folder in folders:
+        seen_here: dict[tuple[Kind, str], Path] = {}
+        for path, kind in library_files(folder):
+            data = _read_toml(path)
+            if isinstance(data, Problem):
+                library.problems.append(data)
+                continue
+            kind = kind or ("exercise" if "dose" in data else "routine")
+            item = _decode(path, data, kind)
+            if isinstance(item, Problem):
+                library.problems.append(item)
+                continue
+            key = (kind, item.id)
+            if key in seen_here:
+                library.problems.append(
+                    Problem(path, "id", f"duplicate {kind} id {item.id!r}, also in {seen_here[key]}; "
+                            "give one of them a different id")
+                )
+                continue
+            seen_here[key] = path
+            if key in library.origins:
+                library.overrides.append(Override(kind, item.id, path, library.origins[key]))
+            library.origins[key] = path
+            target = library.exercises if kind == "exercise" else library.routines
+            target[item.id] = item
+    _check_references(library)
+    return library
+
+
+def _check_references(library: Library) -> None:
+    """Variant ids must exist; routines must name known exercises and cover their claims."""
+    exercises = library.exercises
+    for exercise in exercises.values():
+        for name in ("easier", "harder"):
+            variant = getattr(exercise, name)
+            if variant is not None and variant not in exercises:
+                library.problems.append(Problem(
+                    library.origins[("exercise", exercise.id)], name,
+                    f"names unknown exercise {variant!r}; use the id of an existing exercise or remove it",
+                ))
+    for routine in list(library.routines.values()):
+        path = library.origins[("routine", routine.id)]
+        missing = [
+            (index, step.exercise) for index, step in enumerate(routine.steps)
+            if step.exercise not in exercises
+        ]
+        for index, exercise_id in missing:
+            library.problems.append(Problem(
+                path, f"steps[{index}].exercise",
+                f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
+                "or add that exercise's file",
+            ))
+        if missing:
+            del library.routines[routine.id]
+            continue
+        covered = _plan(routine, exercises).elements
+        unmet = [element for element in routine.elements if element not in covered]
+        if unmet:
+            library.problems.append(Problem(
+                path, "elements",
+                f"claims {', '.join(unmet)} but none of its exercises cover it; "
+                "add such an exercise or remove the claim",
+            ))
+            del library.routines[routine.id]
