@@ -34,10 +34,14 @@ def _day(text: str) -> date:
 
 
 def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """--library and --db on the top level and on every command (a command's own wins)."""
+    """--library and --db on the top level and on every command.
+
+    Folders given before and after the command name are all used; for --db the command's own wins.
+    """
     default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     parser.add_argument(
         "--library", metavar="DIR", type=_folder, action="append", default=default([]),
+        dest="library" if top else "command_library",
         help="extra folder of routine/exercise TOML files (repeatable); same ids override built-ins",
     )
     parser.add_argument(
@@ -93,6 +97,7 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.library = [*args.library, *getattr(args, "command_library", [])]
     try:
         match args.command:
             case "routines":

@@ -4,7 +4,8 @@ A library is built from folders in order: the bundled one first, then the user's
 folder, then any `--library` folders. A later file with the same id as an earlier one
 overrides it, and the override is recorded so the app can say so. A broken file never stops
 the rest from loading: each problem is collected as a `Problem` naming the file, the place in
-it and what to do, and the file is left out.
+it and what to do, and the file is left out; a left-out routine that overrode another
+leaves that earlier one in place.
 
 Each folder may hold `exercises/*.toml` and `routines/*.toml`; `*.toml` files directly in it
 are sorted by content (an exercise has a `[dose]` table, a routine does not).
@@ -25,6 +26,7 @@ from .library_errors import describe_validation_error
 from .models import Exercise, PlannedExercise, Routine, RoutinePlan
 
 Kind = Literal["exercise", "routine"]
+_Replaced = dict[str, list[tuple[Routine, Path]]]  # routine id -> the versions it overrode
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -124,6 +126,7 @@ def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | Problem:
 def load_library(folders: Sequence[Path]) -> Library:
     """Load every folder in order; later ids override earlier ones."""
     library = Library(folders=tuple(folders))
+    replaced: _Replaced = {}
     for folder in folders:
         seen_here: dict[tuple[Kind, str], Path] = {}
         for path, kind in library_files(folder):
@@ -144,16 +147,29 @@ def load_library(folders: Sequence[Path]) -> Library:
                 )
                 continue
             seen_here[key] = path
+            target = library.exercises if kind == "exercise" else library.routines
             if key in library.origins:
                 library.overrides.append(Override(kind, item.id, path, library.origins[key]))
+                if kind == "routine":
+                    replaced.setdefault(item.id, []).append((target[item.id], library.origins[key]))
             library.origins[key] = path
-            target = library.exercises if kind == "exercise" else library.routines
             target[item.id] = item
-    _check_references(library)
+    _check_references(library, replaced)
     return library
 
 
-def _check_references(library: Library) -> None:
+def _drop_routine(library: Library, routine_id: str, replaced: _Replaced) -> None:
+    """Leave out a broken routine, falling back to the one it overrode, if any."""
+    key: tuple[Kind, str] = ("routine", routine_id)
+    path = library.origins[key]
+    library.overrides = [o for o in library.overrides if (o.kind, o.id, o.path) != (*key, path)]
+    if replaced.get(routine_id):
+        library.routines[routine_id], library.origins[key] = replaced[routine_id].pop()
+    else:
+        del library.routines[routine_id]
+
+
+def _check_references(library: Library, replaced: _Replaced) -> None:
     """Variant ids must exist; routines must name known exercises and cover their claims."""
     exercises = library.exercises
     for exercise in exercises.values():
@@ -164,27 +180,35 @@ def _check_references(library: Library) -> None:
                     library.origins[("exercise", exercise.id)], name,
                     f"names unknown exercise {variant!r}; use the id of an existing exercise or remove it",
                 ))
-    for routine in list(library.routines.values()):
-        path = library.origins[("routine", routine.id)]
-        missing = [
-            (index, step.exercise) for index, step in enumerate(routine.steps)
-            if step.exercise not in exercises
-        ]
-        for index, exercise_id in missing:
-            library.problems.append(Problem(
-                path, f"steps[{index}].exercise",
-                f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
-                "or add that exercise's file",
-            ))
-        if missing:
-            del library.routines[routine.id]
-            continue
-        covered = _plan(routine, exercises).elements
-        unmet = [element for element in routine.elements if element not in covered]
-        if unmet:
-            library.problems.append(Problem(
-                path, "elements",
-                f"claims {', '.join(unmet)} but none of its exercises cover it; "
-                "add such an exercise or remove the claim",
-            ))
-            del library.routines[routine.id]
+    for routine_id in list(library.routines):
+        while routine_id in library.routines and not _routine_is_sound(library, routine_id):
+            _drop_routine(library, routine_id, replaced)
+
+
+def _routine_is_sound(library: Library, routine_id: str) -> bool:
+    """Whether a routine names known exercises and covers its claims; problems are recorded."""
+    exercises = library.exercises
+    routine = library.routines[routine_id]
+    path = library.origins[("routine", routine_id)]
+    missing = [
+        (index, step.exercise) for index, step in enumerate(routine.steps)
+        if step.exercise not in exercises
+    ]
+    for index, exercise_id in missing:
+        library.problems.append(Problem(
+            path, f"steps[{index}].exercise",
+            f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
+            "or add that exercise's file",
+        ))
+    if missing:
+        return False
+    covered = _plan(routine, exercises).elements
+    unmet = [element for element in routine.elements if element not in covered]
+    if unmet:
+        library.problems.append(Problem(
+            path, "elements",
+            f"claims {', '.join(unmet)} but none of its exercises cover it; "
+            "add such an exercise or remove the claim",
+        ))
+        return False
+    return True
