@@ -1,0 +1,261 @@
+"""Streaks, weekly totals and pain trends computed from session records.
+
+Pure functions over an iterable of `SessionRecord`s, in any order. "Today" is always a
+parameter, so nothing here reads the wall clock. Days are local calendar days: a session
+started at 23:30 in one time zone belongs to the day it was where the user is now.
+
+Every function goes through the records once, and the local day of each start time is
+remembered between calls, so a screen can call several of them over years of sessions
+without a visible pause.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from .models import SessionRecord
+
+NUDGE_AFTER_DAYS = 2
+"""Days without a session after which `nudge` offers a reminder."""
+
+
+def counts_as_session(record: SessionRecord) -> bool:
+    """Whether a record counts towards streaks and totals.
+
+    A completed session always counts; a stopped one counts when some exercise time was
+    done, so a session stopped for pain after real work is still honest effort. A session
+    still in progress never counts.
+    """
+    status = record.status
+    return status == "completed" or (status != "in_progress" and record.active_seconds > 0)
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day of `moment` in the local time zone."""
+    return moment.astimezone().date()
+
+
+class _LocalDays:
+    """Remembers the local day of each start time, since converting is the costly step.
+
+    The same records are summarised again and again, so each moment is converted once.
+    Everything is forgotten when the local time zone changes or the memory grows large.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._days: dict[datetime, date] = {}
+        self._zone: tuple[object, ...] = ()
+
+    def of(self, moments: Iterable[datetime]) -> list[date]:
+        zone = (os.environ.get("TZ"), time.tzname, time.timezone, time.altzone)
+        if zone != self._zone or len(self._days) > self.LIMIT:
+            self._days = {}
+            self._zone = zone
+        known = self._days.get
+        return [known(moment) or self._convert(moment) for moment in moments]
+
+    def _convert(self, moment: datetime) -> date:
+        day = self._days[moment] = local_day(moment)
+        return day
+
+
+_local_days = _LocalDays()
+
+
+class _Tally:
+    """The counted sessions with their local days, gathered in one pass over the records."""
+
+    def __init__(self, records: Iterable[SessionRecord]) -> None:
+        self.counted = [record for record in records if counts_as_session(record)]
+        self.days = _local_days.of(record.started_at for record in self.counted)
+        self.sessions = Counter(self.days)
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(record.active_seconds for record in self.counted) / 60
+
+    def streak(self, today: date) -> int:
+        day = today if today in self.sessions else today - timedelta(days=1)
+        length = 0
+        while day in self.sessions:
+            length += 1
+            day -= timedelta(days=1)
+        return length
+
+    def days_since_last(self, today: date) -> int | None:
+        if not self.sessions:
+            return None
+        return max(0, (today - max(self.sessions)).days)
+
+    def sessions_in_week(self, week_start: date) -> int:
+        return sum(self.sessions.get(week_start + timedelta(days=i), 0) for i in range(7))
+
+
+def _week_start(day: date) -> date:
+    """The Monday of the ISO week containing `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def streak(records: Iterable[SessionRecord], today: date) -> int:
+    """Consecutive days with a counted session, ending today.
+
+    A streak still stands when today has no session yet but yesterday had one; it ends
+    once a whole calendar day passes without one.
+    """
+    return _Tally(records).streak(today)
+
+
+def days_since_last(records: Iterable[SessionRecord], today: date) -> int | None:
+    """Whole days since the last counted session (0 for today), or None if there is none."""
+    return _Tally(records).days_since_last(today)
+
+
+def sessions_this_week(records: Iterable[SessionRecord], today: date) -> int:
+    """Counted sessions in the Monday-to-Sunday week containing `today`."""
+    return _Tally(records).sessions_in_week(_week_start(today))
+
+
+@dataclass(frozen=True)
+class WeekTotal:
+    week_start: date
+    sessions: int
+    minutes: float
+
+
+def weekly_totals(records: Iterable[SessionRecord], today: date, weeks: int = 8) -> list[WeekTotal]:
+    """Sessions and active minutes for each of the last `weeks` weeks, oldest first.
+
+    Weeks start on Monday; empty weeks are included and the current week comes last.
+    """
+    if weeks <= 0:
+        return []
+    tally = _Tally(records)
+    current = _week_start(today).toordinal()
+    sessions = [0] * weeks
+    minutes = [0.0] * weeks
+    first_day = date.fromordinal(current - 7 * (weeks - 1))
+    for day, record in zip(tally.days, tally.counted):
+        if day < first_day:
+            continue
+        weeks_back = (current - (day.toordinal() - day.weekday())) // 7
+        if weeks_back >= 0:
+            slot = weeks - 1 - weeks_back
+            sessions[slot] += 1
+            minutes[slot] += record.active_seconds / 60
+    return [
+        WeekTotal(date.fromordinal(current - 7 * (weeks - 1 - slot)), sessions[slot], minutes[slot])
+        for slot in range(weeks)
+    ]
+
+
+@dataclass(frozen=True)
+class PainChange:
+    """The difference between two pain scores on the 0-10 scale, and whether it matters."""
+
+    before: int
+    after: int
+    points: int
+    threshold: float
+    meaningful: bool
+    direction: Literal["better", "worse", "same"]
+
+    @property
+    def text(self) -> str:
+        """One line for people, e.g. "4 -> 2: 2 points better, a meaningful change"."""
+        scores = f"{self.before} -> {self.after}"
+        if self.direction == "same":
+            return f"{scores}: no change"
+        unit = "point" if self.points == 1 else "points"
+        verdict = "a meaningful change" if self.meaningful else "within normal variation"
+        return f"{scores}: {self.points} {unit} {self.direction}, {verdict}"
+
+
+def pain_threshold(before: int) -> float:
+    """The smallest change from `before` that counts as meaningful.
+
+    2 points or 30% of the starting score, whichever is smaller, and never less than 1 point.
+    """
+    return max(1.0, min(2.0, 0.3 * before))
+
+
+def pain_change(before: int | None, after: int | None) -> PainChange | None:
+    """Compare two pain scores; None unless both were given."""
+    if before is None or after is None:
+        return None
+    points = abs(after - before)
+    threshold = pain_threshold(before)
+    direction: Literal["better", "worse", "same"] = (
+        "better" if after < before else "worse" if after > before else "same"
+    )
+    return PainChange(before, after, points, threshold, points >= threshold, direction)
+
+
+def pain_trend(records: Iterable[SessionRecord], limit: int = 30) -> list[int]:
+    """Pain after (or before, when no after was given) of the latest rated sessions, oldest first.
+
+    Sessions still in progress are left out.
+    """
+    if limit <= 0:
+        return []
+    rated = [
+        record
+        for record in records
+        if record.status != "in_progress"
+        and (record.pain_after is not None or record.pain_before is not None)
+    ]
+    if len(rated) > limit:
+        # Narrow down by local day first: days compare far faster than aware datetimes.
+        days = _local_days.of(record.started_at for record in rated)
+        earliest = heapq.nlargest(limit, days)[-1]
+        rated = [record for record, day in zip(rated, days) if day >= earliest]
+    latest = sorted(rated, key=lambda record: record.started_at)[-limit:]
+    return [record.pain_after if record.pain_after is not None else record.pain_before for record in latest]
+
+
+def _nudge_for(days: int | None) -> str | None:
+    if days is None:
+        return "Welcome: a short, gentle routine is a good first step."
+    if days < NUDGE_AFTER_DAYS:
+        return None
+    return (
+        f"Last session {days} days ago: a short routine today helps; "
+        "more than a couple of days' rest makes it harder to get going."
+    )
+
+
+def nudge(records: Iterable[SessionRecord], today: date) -> str | None:
+    """A kind one-line reminder after two or more days without a session, else None.
+
+    With no sessions at all it is a welcome instead.
+    """
+    return _nudge_for(days_since_last(records, today))
+
+
+@dataclass(frozen=True)
+class Summary:
+    streak: int
+    this_week: int
+    days_since_last: int | None
+    total_sessions: int
+    total_minutes: float
+
+
+def summarize(records: Iterable[SessionRecord], today: date) -> Summary:
+    """The headline figures for the home screen, in one pass over the records."""
+    tally = _Tally(records)
+    return Summary(
+        streak=tally.streak(today),
+        this_week=tally.sessions_in_week(_week_start(today)),
+        days_since_last=tally.days_since_last(today),
+        total_sessions=sum(tally.sessions.values()),
+        total_minutes=tally.total_minutes,
+    )
