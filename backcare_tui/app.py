@@ -1,0 +1,210 @@
+"""BackcareApp: wiring of library, history, clock and screens. Build it with `make_app()`."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from . import paths
+from .domain.clock import Clock, MonotonicClock
+from .domain.library import Library, load_library
+from .history import History
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+
+
+class BackcareApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "backcare-tui"
+    SUB_TITLE = "gradual, progressive back care"
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("s", "safety", "Safety"),
+        Binding("h", "history", "History"),
+        Binding("question_mark", "help", "Keys"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        library: Library,
+        history: History,
+        clock: Clock,
+        today: Callable[[], date],
+        start_routine: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.history = history
+        self.clock = clock
+        self.today = today
+        self.start_routine = start_routine
+        self.sound = True
+
+    # -- start and stop ------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from .screens.routines import RoutinesScreen
+        from .screens.safety import SafetyScreen
+
+        for notice in self.history.open():
+            self.notify(notice, title="History file", severity="warning", timeout=12)
+        if self.history.recovered:
+            count = len(self.history.recovered)
+            self.notify(
+                f"{count} session{'s' if count != 1 else ''} interrupted last time "
+                f"{'were' if count != 1 else 'was'} saved as stopped.",
+                title="Recovered",
+                timeout=8,
+            )
+        for problem in self.library.problems:
+            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
+        self.sound = bool(self.history.setting("sound", True))
+        theme = self.history.setting("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self._install_signal_handlers()
+        self.push_screen(RoutinesScreen())
+        if self.start_routine is not None:
+            self.begin_routine(self.start_routine)
+        if not self.history.setting("safety_acknowledged", False):
+            self.push_screen(SafetyScreen(first_run=True))
+
+    def _install_signal_handlers(self) -> None:
+        """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.save_and_exit)
+        except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
+            pass
+
+    def save_and_exit(self) -> None:
+        self.stop_running_session()
+        self.exit(0)
+
+    def stop_running_session(self) -> None:
+        """Stop and save a session in progress, if any. Safe to call more than once."""
+        from .screens.run import RunScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.stop_and_save()
+
+    def on_unmount(self) -> None:
+        self.stop_running_session()
+        self.history.close()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and self.history.setting("theme") != theme:
+            self.history.set_setting("theme", theme)
+
+    # -- actions -------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        from .screens.dialogs import ConfirmScreen
+        from .screens.run import RunScreen
+
+        running = next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
+        if running is None:
+            self.exit(0)
+            return
+
+        def answer(quit_now: bool | None) -> None:
+            if quit_now:
+                self.save_and_exit()
+
+        self.push_screen(
+            ConfirmScreen("Quit now?", "The session so far is saved as stopped.", yes="Quit", no="Keep going"),
+            answer,
+        )
+
+    def action_safety(self) -> None:
+        from .screens.safety import SafetyScreen
+
+        if not isinstance(self.screen, SafetyScreen):
+            self.push_screen(SafetyScreen(first_run=False))
+
+    def action_history(self) -> None:
+        from .screens.history import HistoryScreen
+
+        if not any(isinstance(screen, HistoryScreen) for screen in self.screen_stack):
+            self.push_screen(HistoryScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_sound(self) -> None:
+        self.sound = not self.sound
+        self.history.set_setting("sound", self.sound)
+        self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3)
+
+    def cue(self) -> None:
+        """A short terminal bell, unless muted."""
+        if self.sound:
+            self.bell()
+
+    def begin_routine(self, routine_id: str) -> None:
+        """Pain check, then the guided run."""
+        from .screens.pain import PainCheckScreen
+        from .screens.run import RunScreen
+
+        plan = self.library.plan(routine_id)
+
+        def with_pain(pain_before: int | None) -> None:
+            self.push_screen(RunScreen(plan, pain_before=pain_before))
+
+        self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from .screens.routines import RoutinesScreen
+
+        if action == "history" and not isinstance(self.screen, RoutinesScreen):
+            return None  # from the routines screen only: not mid-session or mid-dialog
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("History", "Past sessions, streak and pain trend", self.action_history)
+        yield SystemCommand("Safety advice", "When to stop and when to get help", self.action_safety)
+        yield SystemCommand("Sound cues", "Turn the countdown bell on or off", self.action_toggle_sound)
+        yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+
+    # -- small terminals -----------------------------------------------------------------
+    def on_resize(self) -> None:
+        from .screens.dialogs import TooSmallScreen
+
+        too_small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
+
+
+def make_app(
+    *,
+    db_path: Path | None = None,
+    library: Library | None = None,
+    clock: Clock | None = None,
+    today: Callable[[], date] | None = None,
+    start_routine: str | None = None,
+) -> BackcareApp:
+    """Build the app for the command line, tests, snapshots and screenshots alike."""
+    clock = clock or MonotonicClock()
+    return BackcareApp(
+        library=library if library is not None else load_library(paths.library_folders()),
+        history=History(db_path or paths.resolve_db_path()),
+        clock=clock,
+        today=today or (lambda: clock.wall().date()),
+        start_routine=start_routine,
+    )

@@ -1,0 +1,154 @@
+"""Past sessions, newest first, with streak, weekly totals and the pain trend.
+
+The table is filled a page at a time as the cursor nears its end, so ten thousand sessions
+open as fast as a hundred.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from ..domain import stats
+from ..domain.models import SessionRecord
+
+PAGE = 100
+STATUS_LABELS = {
+    "completed": "completed",
+    "stopped": "stopped",
+    "stopped_for_pain": "stopped: pain",
+    "in_progress": "in progress",
+}
+
+
+def pain_cell(record: SessionRecord) -> str:
+    before = "-" if record.pain_before is None else str(record.pain_before)
+    after = "-" if record.pain_after is None else str(record.pain_after)
+    return f"{before} -> {after}"
+
+
+def row_for(record: SessionRecord) -> tuple[str, ...]:
+    local = record.started_at.astimezone()
+    status = STATUS_LABELS[record.status] + (" (recovered)" if record.recovered else "")
+    return (
+        local.strftime("%Y-%m-%d %H:%M"),
+        record.routine_name,
+        f"{record.active_seconds / 60:.0f}",
+        f"{record.exercises_done}/{len(record.exercises)}",
+        pain_cell(record),
+        status,
+    )
+
+
+class HistoryScreen(Screen[None]):
+    TITLE = "History"
+    BINDINGS = [
+        Binding("escape,h", "back", "Back"),
+        Binding("enter", "details", "Details"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="history-stats"):
+            yield Static(id="history-summary")
+            with Vertical(id="history-charts"):
+                yield Static("Pain after sessions (oldest to newest)", classes="chart-label")
+                yield Sparkline([], id="pain-trend")
+                yield Static("Active minutes per week, last 8 weeks", classes="chart-label")
+                yield Sparkline([], id="weekly-minutes")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
+        yield Static("No sessions yet. Pick a routine and press Enter to start one.", id="history-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Date", "Routine", "Min", "Done", "Pain", "Status")
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        self.records = self.app.history.sessions()
+        self.loaded = 0
+        table = self.query_one(DataTable)
+        table.clear()
+        self.add_page()
+        self.query_one("#history-empty").display = not self.records
+        table.display = bool(self.records)
+        self.show_stats()
+
+    def add_page(self) -> None:
+        table = self.query_one(DataTable)
+        page = self.records[self.loaded:self.loaded + PAGE]
+        table.add_rows([row_for(record) for record in page])
+        self.loaded += len(page)
+
+    def show_stats(self) -> None:
+        today = self.app.today()
+        summary = stats.summarize(self.records, today)
+        weeks = stats.weekly_totals(self.records, today, weeks=8)
+        last = {None: "-", 0: "today", 1: "yesterday"}.get(summary.days_since_last, f"{summary.days_since_last} days ago")
+        self.query_one("#history-summary", Static).update(Text.assemble(
+            ("Streak  ", "dim"), (f"{summary.streak} day{'s' if summary.streak != 1 else ''}\n", "bold"),
+            ("This week  ", "dim"), (f"{summary.this_week} sessions, {weeks[-1].minutes:.0f} min\n", "bold"),
+            ("All time  ", "dim"), (f"{summary.total_sessions} sessions, {summary.total_minutes:.0f} min\n", "bold"),
+            ("Last session  ", "dim"), (last, "bold"),
+        ))
+        self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
+        self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
+
+    @on(DataTable.RowHighlighted)
+    def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.loaded - 10 and self.loaded < len(self.records):
+            self.add_page()
+
+    def selected(self) -> SessionRecord | None:
+        table = self.query_one(DataTable)
+        if not self.records or table.cursor_row is None or table.cursor_row >= self.loaded:
+            return None
+        return self.records[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def action_details(self) -> None:
+        from .session_detail import SessionDetailScreen
+
+        record = self.selected()
+        if record is not None:
+            self.app.push_screen(SessionDetailScreen(record))
+
+    def action_delete(self) -> None:
+        from .dialogs import ConfirmScreen
+
+        record = self.selected()
+        if record is None:
+            return
+
+        def answer(delete: bool | None) -> None:
+            if delete:
+                error = self.app.history.delete(record.id)
+                if error:
+                    self.notify(error, title="Not deleted", severity="error")
+                else:
+                    self.notify("Session deleted.", timeout=3)
+                row = self.query_one(DataTable).cursor_row
+                self.load()
+                self.query_one(DataTable).move_cursor(row=min(row, max(0, len(self.records) - 1)))
+
+        when = record.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.app.push_screen(
+            ConfirmScreen("Delete this session?", f"{record.routine_name}, {when}. This cannot be undone.",
+                          yes="Delete", no="Keep"),
+            answer,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("details", "delete") and not self.records:
+            return None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,167 @@
+"""The start screen: pick a routine, see what it holds, and how regular you have been."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..domain import stats
+from ..domain.models import ELEMENT_LABELS, RoutinePlan
+from ..widgets.element_badges import ElementBadges, element_initials
+
+
+def matches(plan: RoutinePlan, query: str) -> bool:
+    """Whether a routine fits a filter: words found in its name, elements, equipment or exercises."""
+    haystack = " ".join([
+        plan.routine.id, plan.routine.name,
+        *(ELEMENT_LABELS[e] for e in plan.elements), *plan.elements,
+        *plan.equipment, *(item.exercise.name for item in plan.items),
+    ]).lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+def days_ago(moment: datetime | None, today) -> str:
+    if moment is None:
+        return "not done yet"
+    days = (today - stats.local_day(moment)).days
+    return {0: "done today", 1: "done yesterday"}.get(days, f"last done {days} days ago")
+
+
+class RoutinesScreen(Screen[None]):
+    TITLE = "Routines"
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-line")
+        yield Input(placeholder="Filter by name, element or equipment (Esc clears)", id="filter")
+        with Horizontal(id="routines-body"):
+            yield OptionList(id="routine-list")
+            with VerticalScroll(id="routine-detail"):
+                yield Static(id="detail-title")
+                yield ElementBadges((), id="detail-elements")
+                yield Static(id="detail-meta")
+                yield Static(id="detail-description")
+                yield Static(id="detail-exercises")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.plans = sorted(self.app.library.plans(), key=lambda plan: plan.estimated_seconds)
+        self.query_one("#filter").display = False
+        self.refresh_history()
+        self.show_routines("")
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_history()
+        self.show_detail()
+
+    def refresh_history(self) -> None:
+        records = self.app.history.sessions()
+        today = self.app.today()
+        summary = stats.summarize(records, today)
+        self.last_done: dict[str, datetime] = {}
+        for record in records:  # newest first
+            if stats.counts_as_session(record):
+                self.last_done.setdefault(record.routine_id, record.started_at)
+        if summary.days_since_last is None:
+            last = "no sessions yet"
+        else:
+            last = {0: "last session today", 1: "last session yesterday"}.get(
+                summary.days_since_last, f"last session {summary.days_since_last} days ago")
+        line = Text.assemble(
+            ("Streak ", "dim"), (f"{summary.streak} day{'s' if summary.streak != 1 else ''}", "bold"),
+            ("  ·  ", "dim"), (f"{summary.this_week}", "bold"), (" this week", "dim"),
+            ("  ·  ", "dim"), (last, ""),
+        )
+        nudge = stats.nudge(records, today)
+        status = self.query_one("#status-line", Static)
+        status.update(Text.assemble(line, "\n", (nudge, "italic")) if nudge else line)
+        status.set_class(bool(nudge), "-nudge")
+
+    def show_routines(self, query: str) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.clear_options()
+        for plan in self.plans:
+            if matches(plan, query):
+                prompt = Text.assemble(
+                    (plan.routine.name, "bold"), "\n",
+                    (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
+                )
+                option_list.add_option(Option(prompt, id=plan.routine.id))
+        if option_list.option_count:
+            option_list.highlighted = 0
+        self.show_detail()
+
+    def selected_plan(self) -> RoutinePlan | None:
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is None or not option_list.option_count:
+            return None
+        option_id = option_list.get_option_at_index(option_list.highlighted).id
+        return next(plan for plan in self.plans if plan.routine.id == option_id)
+
+    @on(OptionList.OptionHighlighted)
+    def show_detail(self) -> None:
+        plan = self.selected_plan()
+        title = self.query_one("#detail-title", Static)
+        if plan is None:
+            title.update("No routine matches that filter. Press Escape to clear it.")
+            for name in ("#detail-meta", "#detail-description", "#detail-exercises"):
+                self.query_one(name, Static).update("")
+            self.query_one(ElementBadges).show(())
+            return
+        routine = plan.routine
+        title.update(Text(routine.name, style="bold"))
+        self.query_one(ElementBadges).show(plan.elements)
+        equipment = ", ".join(plan.equipment) or "no equipment"
+        self.query_one("#detail-meta", Static).update(Text.assemble(
+            (f"About {plan.estimated_minutes} min", "bold"), f" · {len(plan.items)} exercises · {equipment} · ",
+            (days_ago(self.last_done.get(routine.id), self.app.today()), "italic"),
+        ))
+        self.query_one("#detail-description", Static).update(
+            Text.assemble(" ".join(routine.description.split()), "\n", (routine.how_often, "dim italic"))
+        )
+        lines = Text()
+        for number, item in enumerate(plan.items, start=1):
+            lines.append(f"{number:>2}. ", "dim")
+            lines.append(item.exercise.name, "bold")
+            lines.append(f"  {item.dose.describe()}\n", "dim")
+        self.query_one("#detail-exercises", Static).update(lines)
+
+    @on(OptionList.OptionSelected)
+    def action_start(self) -> None:
+        plan = self.selected_plan()
+        if plan is not None:
+            self.app.begin_routine(plan.routine.id)
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        filter_input.focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.show_routines(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value or filter_input.display:
+            filter_input.value = ""
+            filter_input.display = False
+            self.show_routines("")
+            self.query_one(OptionList).focus()

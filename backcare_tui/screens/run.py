@@ -1,0 +1,282 @@
+"""The guided run: one exercise at a time, a big countdown, every control on a key.
+
+The screen owns a `SessionEngine` and asks it, four times a second, what to show. Only
+widgets whose text changed are repainted, so a running routine costs little CPU. The running
+session is saved at every exercise boundary, so a crash loses at most the exercise in hand.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
+from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord, replace
+from ..widgets.element_badges import ElementBadges
+
+TICK_SECONDS = 0.25
+
+
+def clock_text(seconds: float) -> str:
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def counter_text(view: SessionView) -> str:
+    parts = []
+    if view.phase in (Phase.WORK, Phase.RELAX) and view.reps > 1:
+        parts.append(f"rep {view.rep} of {view.reps}")
+    if view.sets > 1:
+        parts.append(f"set {view.set} of {view.sets}")
+    if view.side:
+        parts.append(f"{view.side} side")
+    return "  ·  ".join(parts)
+
+
+class RunScreen(Screen[None]):
+    TITLE = "Exercise"
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("n,right", "next", "Next"),
+        Binding("p,left", "previous", "Back"),
+        Binding("r", "restart", "Restart"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s"),
+        Binding("minus,underscore", "adjust(-10)", "-10s"),
+        Binding("enter", "done", "Done"),
+        Binding("x", "hurts", "This hurts"),
+        Binding("q,escape", "stop", "Stop"),
+        Binding("m", "mute", "Mute"),
+    ]
+
+    def __init__(self, plan: RoutinePlan, *, pain_before: int | None) -> None:
+        super().__init__()
+        self.plan = plan
+        self.pain_before = pain_before
+        self.engine = SessionEngine(plan, self.app.clock) if False else None  # set in on_mount
+        self._shown: dict[str, object] = {}
+        self._saved_index = -1
+        self._auto_paused = False
+        self._final_saved = False
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="run-top"):
+            yield Static(id="run-routine")
+            yield ElementBadges((), show_missing=False, id="run-elements")
+        yield Static(id="run-exercise")
+        with Horizontal(id="run-main"):
+            with Vertical(id="run-clock"):
+                yield Static(id="run-phase")
+                yield Digits("0:00", id="run-digits")
+                yield Static(id="run-counter")
+                yield Static(id="run-hint")
+            with VerticalScroll(id="run-info"):
+                yield Static(id="run-dose")
+                yield Static(id="run-steps")
+                yield Static(id="run-safety")
+        yield Static(id="run-next")
+        yield ProgressBar(total=1000, show_eta=False, id="run-progress")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.engine = SessionEngine(self.plan, self.app.clock)
+        self.handle(self.engine.start())
+        self.app.history.claim(self.engine.record().id)
+        self.checkpoint()
+        self.timer = self.set_interval(TICK_SECONDS, self.tick)
+        self.render_view()
+
+    # -- the loop ------------------------------------------------------------------------
+    @property
+    def is_running(self) -> bool:
+        return self.engine is not None and self.engine.started and not self.engine.finished
+
+    def tick(self) -> None:
+        if self.engine is None or self.engine.finished:
+            return
+        self.handle(self.engine.tick())
+        self.render_view()
+
+    def handle(self, events: list[Event]) -> None:
+        """Cues for the user, checkpoints at exercise boundaries, and the end of the run."""
+        if any(e.kind in (EventKind.COUNTDOWN, EventKind.PHASE_STARTED) for e in events):
+            self.app.cue()
+        if any(e.kind is EventKind.EXERCISE_DONE for e in events):
+            self.checkpoint()
+        if self.engine.finished:
+            self.finish()
+
+    def checkpoint(self) -> None:
+        error = self.app.history.save(self.current_record())
+        if error:
+            self.notify(error, title="Not saved yet", severity="warning", timeout=8)
+        self._saved_index = self.engine.view().index
+
+    def current_record(self) -> SessionRecord:
+        return replace(self.engine.record(), pain_before=self.pain_before)
+
+    def render_view(self) -> None:
+        view = self.engine.view()
+        if view.index != self._saved_index and not view.finished:
+            self.checkpoint()
+        exercise = view.exercise
+        self._show("#run-routine", Text.assemble(
+            (self.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")))
+        if self._changed("elements", exercise.id):
+            self.query_one("#run-elements", ElementBadges).show(exercise.elements)
+            self._show("#run-exercise", Text(exercise.name, style="bold"))
+            self._show("#run-dose", Text.assemble(("Dose: ", "dim"), view.dose.describe()))
+            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+            self._show("#run-steps", steps)
+            self._show("#run-safety", Text.assemble(("Take care: ", "bold"), " ".join(exercise.safety)))
+        phase_class = f"-{view.phase.value.replace('_', '-')}"
+        if self._changed("phase-class", (phase_class, view.paused)):
+            clock = self.query_one("#run-clock")
+            clock.set_classes(f"{phase_class}{' -paused' if view.paused else ''}")
+        self._show("#run-phase", ("PAUSED · " if view.paused else "") + view.label.upper())
+        digits = clock_text(view.remaining)
+        if self._changed("digits", digits):
+            self.query_one("#run-digits", Digits).update(digits)
+        self._show("#run-counter", counter_text(view))
+        hint = "Space to resume" if view.paused else ("Enter when you have done them" if view.can_mark_done else "")
+        self._show("#run-hint", hint)
+        if view.next_exercise is not None:
+            self._show("#run-next", Text.assemble(
+                ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"))
+        else:
+            self._show("#run-next", Text("Last exercise", style="dim"))
+        progress = round(view.progress * 1000)
+        if self._changed("progress", progress):
+            self.query_one(ProgressBar).update(progress=progress)
+        if self._changed("bindings", (view.paused, view.can_mark_done, view.phase)):
+            self.refresh_bindings()
+
+    def _changed(self, key: str, value: object) -> bool:
+        if self._shown.get(key) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def _show(self, selector: str, content: object) -> None:
+        if self._changed(selector, str(content)):
+            self.query_one(selector, Static).update(content)
+
+    # -- the end -------------------------------------------------------------------------
+    def finish(self) -> None:
+        """Save the final record, then pain check and summary."""
+        from .pain import PainCheckScreen
+        from .safety import WhenToStopScreen
+        from .summary import SummaryScreen
+
+        if self._final_saved:
+            return
+        self.timer.stop()
+        record = self.save_final()
+
+        def to_summary(pain_after: int | None) -> None:
+            self.app.switch_screen(SummaryScreen(replace(record, pain_after=pain_after)))
+
+        def ask_pain(_: object = None) -> None:
+            self.app.push_screen(PainCheckScreen(moment="after", routine_name=self.plan.routine.name), to_summary)
+
+        if record.status == "stopped_for_pain":
+            self.app.push_screen(WhenToStopScreen(), ask_pain)
+        else:
+            ask_pain()
+
+    def save_final(self) -> SessionRecord:
+        record = self.current_record()
+        self._final_saved = True
+        error = self.app.history.save(record)
+        if error:
+            self.notify(error, title="Not saved yet", severity="warning", timeout=10)
+        self.app.history.release(record.id)
+        return record
+
+    def stop_and_save(self) -> None:
+        """Quit, SIGTERM or SIGHUP: stop a running session and save it. Safe to repeat."""
+        if self.engine is None or self._final_saved:
+            return
+        if not self.engine.finished:
+            self.engine.stop()
+        self.save_final()
+
+    # -- pausing while something covers the screen ----------------------------------------
+    def on_screen_suspend(self) -> None:
+        if self.is_running and not self.engine.paused:
+            self.engine.pause()
+            self._auto_paused = True
+
+    def on_screen_resume(self) -> None:
+        if self._auto_paused and self.is_running:
+            self.engine.resume()
+        self._auto_paused = False
+        if self.engine is not None and not self.engine.finished:
+            self.render_view()
+
+    # -- keys ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.engine is None or not self.is_running:
+            return action not in ("pause", "resume", "done") or None
+        if action == "pause":
+            return not self.engine.paused
+        if action == "resume":
+            return self.engine.paused
+        if action == "done":
+            return True if self.engine.view().can_mark_done else None
+        return True
+
+    def _control(self, events: list[Event]) -> None:
+        self.handle(events)
+        if not self._final_saved:
+            self.render_view()
+
+    def action_pause(self) -> None:
+        self._control(self.engine.pause())
+
+    def action_resume(self) -> None:
+        self._control(self.engine.resume())
+
+    def action_next(self) -> None:
+        self._control(self.engine.next_exercise())
+
+    def action_previous(self) -> None:
+        self._control(self.engine.previous_exercise())
+
+    def action_restart(self) -> None:
+        self._control(self.engine.restart_exercise())
+
+    def action_adjust(self, seconds: float) -> None:
+        self._control(self.engine.adjust(seconds))
+
+    def action_done(self) -> None:
+        self._control(self.engine.mark_done())
+
+    def action_mute(self) -> None:
+        self.app.action_toggle_sound()
+
+    def action_hurts(self) -> None:
+        if self.is_running:
+            self._control(self.engine.stop_for_pain())
+
+    def action_stop(self) -> None:
+        from .dialogs import ConfirmScreen
+
+        if not self.is_running:
+            return
+
+        def answer(stop: bool | None) -> None:
+            if stop and self.is_running:
+                self._control(self.engine.stop())
+
+        self.app.push_screen(
+            ConfirmScreen("Stop this session?", "What you have done so far is kept.", yes="Stop", no="Keep going"),
+            answer,
+        )
