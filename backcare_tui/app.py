@@ -166,9 +166,11 @@ class BackcareApp(App[int]):
         self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from .screens.help import HelpScreen
         from .screens.routines import RoutinesScreen
 
-        if action == "history" and not isinstance(self.screen, RoutinesScreen):
+        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
+        if action == "history" and not isinstance(screen, RoutinesScreen):
             return None  # from the routines screen only: not mid-session or mid-dialog
         return True
 

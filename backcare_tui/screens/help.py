@@ -29,7 +29,8 @@ class HelpScreen(ModalScreen[None]):
         for key, active in self.under.active_bindings.items():
             binding = active.binding
             description = binding.description or binding.action.replace("_", " ")
-            if (binding.action, description) in seen or binding.system:
+            sideways = any(word in binding.action for word in ("left", "right"))
+            if (binding.action, description) in seen or binding.system or (sideways and active.node is not self.under):
                 continue
             seen.add((binding.action, description))
             display = self.app.get_key_display(binding)

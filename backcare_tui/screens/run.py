@@ -46,13 +46,13 @@ class RunScreen(Screen[None]):
         Binding("space", "resume", "Resume"),
         Binding("n,right", "next", "Next"),
         Binding("p,left", "previous", "Back"),
-        Binding("r", "restart", "Restart"),
+        Binding("r", "restart", "Restart", show=False),
         Binding("plus,equals_sign", "adjust(10)", "+10s"),
-        Binding("minus,underscore", "adjust(-10)", "-10s"),
+        Binding("minus,underscore", "adjust(-10)", "-10s", show=False),
         Binding("enter", "done", "Done"),
         Binding("x", "hurts", "This hurts"),
         Binding("q,escape", "stop", "Stop"),
-        Binding("m", "mute", "Mute"),
+        Binding("m", "mute", "Mute", show=False),
     ]
 
     def __init__(self, plan: RoutinePlan, *, pain_before: int | None) -> None:
