@@ -1,0 +1,25 @@
+"""The history file: the only part of backcare-tui that imports tinydb."""
+
+from .codec import decode_session, encode_session, normalise
+from .errors import (
+    CorruptDatabaseError,
+    LockTimeoutError,
+    ReadOnlyDatabaseError,
+    StorageError,
+    WriteFailedError,
+)
+from .schema import SCHEMA_VERSION
+from .store import HistoryStore
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CorruptDatabaseError",
+    "HistoryStore",
+    "LockTimeoutError",
+    "ReadOnlyDatabaseError",
+    "StorageError",
+    "WriteFailedError",
+    "decode_session",
+    "encode_session",
+    "normalise",
+]

@@ -1,0 +1,313 @@
+"""HistoryStore: the app's one way to read and write its history file.
+
+Every change is a short transaction under `<db>.lock`: read the file (or reuse its parsed
+data if it has not changed), apply the change, write it atomically. Two copies of the app
+therefore never lose each other's sessions. A change that cannot be written stays pending in
+memory and is written with the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from filelock import FileLock, Timeout
+
+from ..domain.clock import Clock, MonotonicClock
+from ..domain.models import SessionRecord, replace
+from . import errors
+from .codec import SESSION_STATUS_CODES, decode_session, encode_session
+from .database import AtomicJSONStorage, HistoryDatabase
+from .errors import CorruptDatabaseError, StorageError
+from .files import stale_temp_files
+from .ownership import RunningSessions
+from .recovery import migrate_file, quarantine
+from .schema import collection_paused, META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
+
+_IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
+Changes = dict[str, dict[str, Any] | None]
+
+
+class HistoryStore:
+    """Sessions and settings in one TinyDB file, safe against crashes and other copies."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> None:
+        self.path = Path(path)
+        self.read_only = False
+        self.notices: list[str] = []
+        self._clock = clock or MonotonicClock()
+        self._lock_timeout = lock_timeout
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(self._lock_path, timeout=lock_timeout, thread_local=False)
+        self._mutex = threading.RLock()
+        self._db = HistoryDatabase(self.path, storage=AtomicJSONStorage)
+        self._storage = self._db.file_storage
+        self._running = RunningSessions(self.path)
+        self._pending: dict[str, Changes] = {}
+        self._pending_version = 0
+        self._unreadable = False
+        self._decoded: dict[str, tuple[dict[str, Any], SessionRecord]] = {}
+        self._newest_first: tuple[tuple[int, int], list[SessionRecord]] | None = None
+
+    @classmethod
+    def open(cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> HistoryStore:
+        """Open the history; a corrupt, older or newer file is dealt with and noted, not raised."""
+        store = cls(path, lock_timeout=lock_timeout, clock=clock)
+        store._prepare()
+        return store
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def sessions(self, since: date | None = None) -> list[SessionRecord]:
+        """Saved sessions (and any waiting to be saved), newest first."""
+        records = self._records_newest_first()
+        if since is None:
+            return list(records)
+        return [record for record in records if record.started_at.date() >= since]
+
+    def session_count(self) -> int:
+        return len(self._records_newest_first())
+
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        with self._mutex:
+            pending = self._pending.get(SESSIONS, {})
+            if session_id in pending:
+                document = pending[session_id]
+                return None if document is None else decode_session(session_id, document)
+            document = self._table(SESSIONS).raw().get(session_id)
+            return None if document is None else self._decode(session_id, document)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._mutex:
+            return self._settings().get(key, default)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Insert or replace `record` by id; raises StorageError if it could not be written."""
+        document = encode_session(record)
+        self._write(SESSIONS, {record.id: document})
+
+    def delete_session(self, session_id: str) -> bool:
+        with self._mutex:
+            if self.get_session(session_id) is None:
+                return False
+            self._write(SESSIONS, {session_id: None})
+            return True
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if not isinstance(value, bool | int | float | str | type(None)):
+            raise TypeError(f"setting {key!r} must be a bool, number, string or None")
+        with self._mutex:
+            self._write(SETTINGS, {SINGLE_DOCUMENT: {**self._settings(), key: value}})
+
+    @property
+    def pending_count(self) -> int:
+        """Changes kept in memory because they could not be written yet."""
+        return sum(len(changes) for changes in self._pending.values())
+
+    def flush(self) -> None:
+        """Try again to write pending changes."""
+        if self._pending:
+            self._write(SESSIONS, {})
+
+    # -- running sessions ------------------------------------------------------------------
+
+    def claim(self, session_id: str) -> None:
+        """Mark a session as running in this process until `release` or exit."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            claimed = self._running.claim(session_id)
+        except OSError as error:
+            raise errors.write_failed(self.path, error) from error
+        if not claimed:
+            message = f"Session {session_id} is already running in another copy of backcare-tui."
+            raise errors.LockTimeoutError(message, self.path)
+
+    def release(self, session_id: str) -> None:
+        self._running.release(session_id)
+
+    def recover_interrupted(self) -> list[SessionRecord]:
+        """Mark checkpointed sessions that no running copy owns as stopped, save and return them."""
+        if self.read_only:
+            return []
+        with self._mutex, self._locked():
+            stored = self._read_for_write().get(SESSIONS, {})
+            interrupted = [
+                replace(self._decode(session_id, document), status="stopped", recovered=True)
+                for session_id, document in stored.items()
+                if document.get("t", _IN_PROGRESS) == _IN_PROGRESS
+                and session_id not in self._running
+                and not self._running.is_running_elsewhere(session_id)
+            ]
+            if interrupted:
+                self._commit(SESSIONS, {record.id: encode_session(record) for record in interrupted})
+        if interrupted:
+            count = len(interrupted)
+            self.notices.append(
+                f"{count} interrupted session{'s' if count > 1 else ''} recovered from {self.path} "
+                "and kept as stopped, up to the last finished exercise."
+            )
+        return interrupted
+
+    def close(self) -> None:
+        self._running.release_all()
+        self._db.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        try:
+            data = self._read()
+            version = schema_version(data)
+            if version > SCHEMA_VERSION:
+                self.read_only = True
+                self.notices.append(
+                    f"{self.path} was written by a newer version of backcare-tui (schema {version}; "
+                    f"this version knows {SCHEMA_VERSION}). It is open read-only: update backcare-tui to save."
+                )
+            elif version < SCHEMA_VERSION:
+                with self._locked():
+                    try:
+                        self.notices.extend(migrate_file(self._storage))
+                    except CorruptDatabaseError as error:
+                        self._quarantine_locked(error, recheck=False)
+        except StorageError as error:
+            self.read_only = True
+            self.notices.append(f"{error} The history is open read-only for now.")
+        self._remove_stale_temp_files()
+
+    def _remove_stale_temp_files(self) -> None:
+        leftovers = stale_temp_files(self.path)
+        if not leftovers or self.read_only:
+            return
+        with contextlib.suppress(Timeout, OSError), self._lock.acquire(timeout=0):
+            for leftover in stale_temp_files(self.path):
+                leftover.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire()
+        except Timeout:
+            raise errors.lock_timeout(self.path, self._lock_path, self._lock_timeout) from None
+        except OSError as error:
+            raise errors.write_failed(self.path, error) from error
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _read(self) -> Data:
+        """The file's data, quarantining it first if it cannot be read."""
+        if self._unreadable:
+            return {}
+        try:
+            return self._storage.read() or {}
+        except CorruptDatabaseError as error:
+            with self._locked():
+                return self._quarantine_locked(error)
+
+    def _read_for_write(self) -> Data:
+        data = self._read()
+        if self._unreadable:
+            raise errors.read_only(self.path, "the file cannot be read or moved aside")
+        version = schema_version(data)
+        if version > SCHEMA_VERSION:
+            self.read_only = True
+            raise errors.read_only(self.path, f"another copy of a newer backcare-tui changed it to schema {version}")
+        return data
+
+    def _quarantine_locked(self, error: CorruptDatabaseError, *, recheck: bool = True) -> Data:
+        if recheck:
+            with contextlib.suppress(CorruptDatabaseError):
+                return self._storage.read() or {}  # another copy may have dealt with it already
+        notice, usable = quarantine(self.path, str(error), self._clock.wall())
+        self.notices.append(notice)
+        self._storage.forget()
+        if not usable:
+            self._unreadable = self.read_only = True
+            return {}
+        return self._storage.read() or {}
+
+    def _write(self, table: str, changes: Changes) -> None:
+        if self.read_only:
+            raise errors.read_only(self.path, "nothing can be saved to it")
+        with self._mutex:
+            self._pending.setdefault(table, {}).update(changes)
+            self._pending_version += 1
+            with self._locked():
+                data = self._read_for_write()
+                if META not in data:
+                    self._table(META).put_many({SINGLE_DOCUMENT: {"schema_version": SCHEMA_VERSION}})
+                for name in list(self._pending):
+                    self._commit(name, self._pending[name])
+                    del self._pending[name]
+                    self._pending_version += 1
+
+    def _commit(self, table: str, changes: Changes) -> None:
+        if changes:
+            self._table(table).put_many(changes)
+
+    def _table(self, name: str):  # noqa: ANN202 - a KeyedTable
+        return self._db.table(name)
+
+    def _settings(self) -> dict[str, Any]:
+        pending = self._pending.get(SETTINGS, {}).get(SINGLE_DOCUMENT)
+        if pending is not None:
+            return dict(pending)
+        if self._unreadable:
+            return {}
+        return dict(self._table(SETTINGS).raw().get(SINGLE_DOCUMENT, {}))
+
+    def _decode(self, session_id: str, document: dict[str, Any]) -> SessionRecord:
+        cached = self._decoded.get(session_id)
+        if cached is not None and (cached[0] is document or cached[0] == document):
+            return cached[1]
+        record = decode_session(session_id, document)
+        self._decoded[session_id] = (document, record)
+        return record
+
+    def _records_newest_first(self) -> list[SessionRecord]:
+        with self._mutex:
+            stored = self._read().get(SESSIONS, {})
+            key = (self._storage.generation, self._pending_version)
+            if self._newest_first is not None and self._newest_first[0] == key:
+                return self._newest_first[1]
+            records: dict[str, SessionRecord] = {}
+            with collection_paused():
+                self._decode_all(stored, records)
+                self._decoded = {session_id: self._decoded[session_id] for session_id in records}
+                for session_id, document in self._pending.get(SESSIONS, {}).items():
+                    if document is None:
+                        records.pop(session_id, None)
+                    else:
+                        records[session_id] = decode_session(session_id, document)
+                newest_first = sorted(records.values(), key=_newest_first_key, reverse=True)
+            self._newest_first = (key, newest_first)
+            return newest_first
+
+    def _decode_all(self, stored: dict[str, dict[str, Any]], records: dict[str, SessionRecord]) -> None:
+        for session_id, document in stored.items():
+            try:
+                records[session_id] = self._decode(session_id, document)
+            except msgspec.ValidationError:
+                if not self.read_only:  # a newer version's record: shown once updated
+                    raise
+
+
+
+def _newest_first_key(record: SessionRecord) -> tuple[float, str]:
+    return record.started_at.timestamp(), record.id
