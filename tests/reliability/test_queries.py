@@ -1,0 +1,41 @@
+"""Reading the history: order, date filter, counts, settings, and no files until needed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from backcare_tui.storage import HistoryStore
+from tests.support.records import make_records
+
+
+def test_opening_a_missing_history_creates_nothing(tmp_path):
+    path = tmp_path / "not" / "yet" / "history.json"
+    with HistoryStore.open(path) as store:
+        assert store.sessions() == [] and store.session_count() == 0 and store.notices == []
+        assert store.setting("theme", "textual-dark") == "textual-dark"
+    assert not (tmp_path / "not").exists()
+
+
+def test_sessions_are_newest_first_and_filtered_by_day(db_path, open_store):
+    records = make_records(30)
+    store = open_store()
+    for record in records:
+        store.save_session(record)
+    listed = store.sessions()
+    assert [r.id for r in listed] == [r.id for r in reversed(records)]
+    cutoff = records[10].started_at.date()
+    assert [r.id for r in store.sessions(since=cutoff)] == [r.id for r in reversed(records) if r.started_at.date() >= cutoff]
+    assert store.sessions(since=date(2100, 1, 1)) == []
+    assert store.delete_session(records[0].id) and not store.delete_session(records[0].id)
+    assert store.session_count() == 29 and store.get_session(records[0].id) is None
+
+
+def test_settings_persist(db_path, open_store):
+    store = open_store()
+    store.set_setting("sound", False)
+    store.set_setting("theme", "nord")
+    store.set_setting("safety_acknowledged", True)
+    reopened = open_store()
+    assert (reopened.setting("sound"), reopened.setting("theme"), reopened.setting("safety_acknowledged")) == (
+        False, "nord", True,
+    )
