@@ -40,7 +40,7 @@ class SummaryScreen(Screen[None]):
             counts[result.status] += 1
         with Vertical(id="summary"):
             yield Static(Text(record.routine_name, style="bold"), id="summary-title")
-            yield Static(STATUS_TEXT[record.status], id="summary-status", classes=record.status)
+            yield Static(self.status_text(counts), id="summary-status", classes=record.status)
             yield Static(Text.assemble(
                 (f"{counts['done']}", "bold"), " done   ",
                 (f"{counts['partial']}", "bold"), " part-done   ",
@@ -53,6 +53,12 @@ class SummaryScreen(Screen[None]):
             yield Input(placeholder="Add a note (optional)", id="summary-note", max_length=500)
             yield Static("Enter saves the session and goes back to the routines.", id="summary-hint")
         yield Footer()
+
+    def status_text(self, counts: dict[str, int]) -> str:
+        left_out = counts["skipped"] + counts["partial"]
+        if self.record.status == "completed" and left_out:
+            return f"Routine finished, {left_out} exercise{'s' if left_out != 1 else ''} skipped or cut short. Build up at your own pace."
+        return STATUS_TEXT[self.record.status]
 
     def pain_text(self) -> Text:
         change = stats.pain_change(self.record.pain_before, self.record.pain_after)

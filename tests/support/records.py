@@ -11,8 +11,8 @@ DEFAULT_START = datetime(2024, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
 ROUTINES = (
     ("nhs-daily", "Daily back set"),
-    ("gentle-flare-up", "Gentle flare-up set"),
-    ("strength-progression", "Strength progression"),
+    ("flare-up-gentle", "Gentle flare-up set"),
+    ("strength-progressed", "Progressed strength"),
     ("desk-break", "Desk break"),
     ("morning-mobility", "Morning mobility"),
 )
@@ -20,7 +20,7 @@ EXERCISES: tuple[tuple[str, Dose], ...] = (
     ("bottom-to-heels", HoldDose(hold=5, reps=8)),
     ("knee-rolls", RepsDose(reps=10, tempo=6)),
     ("sphinx", HoldDose(hold=8, reps=8, relax=4)),
-    ("deep-abdominal-brace", HoldDose(hold=10, reps=5)),
+    ("abdominal-brace", HoldDose(hold=10, reps=5)),
     ("pelvic-tilt", RepsDose(reps=12)),
     ("single-knee-to-chest", HoldDose(hold=20, reps=3, per_side=True)),
     ("glute-bridge", RepsDose(reps=10, tempo=4, sets=2, rest=30)),
