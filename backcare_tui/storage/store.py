@@ -9,6 +9,7 @@ memory and is written with the next one.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -186,7 +187,17 @@ class HistoryStore:
         except StorageError as error:
             self.read_only = True
             self.notices.append(f"{error} The history is open read-only for now.")
+        self._warn_if_folder_unwritable()
         self._remove_stale_temp_files()
+
+    def _warn_if_folder_unwritable(self) -> None:
+        """Say at once when saves cannot work, rather than at the first checkpoint."""
+        folder = self.path.parent
+        if not self.read_only and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            self.notices.append(
+                f"The folder {folder} is read-only, so sessions cannot be saved to {self.path.name} there. "
+                "Fix its permissions or choose another file with --db; until then sessions are kept in memory."
+            )
 
     def _remove_stale_temp_files(self) -> None:
         leftovers = stale_temp_files(self.path)

@@ -149,8 +149,9 @@ def test_a_read_only_folder_refuses_the_save_clearly_and_changes_nothing(shared_
     if report["read_only"]:  # the store noticed at opening time
         assert any(str(path) in notice for notice in report["notices"])
         assert report["error"]["classes"][0] == "ReadOnlyDatabaseError"
-    else:  # the save was tried and refused
-        assert report["notices"] == []
+    else:  # the save was tried and refused, and the user was warned at opening time
+        assert len(report["notices"]) == 1
+        assert str(shared_folder) in report["notices"][0] and "read-only" in report["notices"][0]
         error = report["error"]
         assert error is not None, "a save into a read-only folder reported success"
         assert "StorageError" in error["classes"] and error["classes"][0] == "WriteFailedError"
