@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from . import paths
@@ -48,13 +50,26 @@ class BackcareApp(App[int]):
         self.today = today
         self.start_routine = start_routine
         self.sound = True
+        self._started = False
 
     # -- start and stop ------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        """Before anything is drawn: open the history, so the first screen shows it at once."""
+        self.history.open()
+        self.sound = bool(self.history.setting("sound", True))
+        theme = self.history.setting("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def get_default_screen(self) -> Screen:
         from .screens.routines import RoutinesScreen
+
+        return RoutinesScreen()
+
+    def on_mount(self) -> None:
         from .screens.safety import SafetyScreen
 
-        for notice in self.history.open():
+        for notice in self.history.notices:
             self.notify(notice, title="History file", severity="warning", timeout=12)
         if self.history.recovered:
             count = len(self.history.recovered)
@@ -66,16 +81,13 @@ class BackcareApp(App[int]):
             )
         for problem in self.library.problems:
             self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
-        self.sound = bool(self.history.setting("sound", True))
-        theme = self.history.setting("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
         self._install_signal_handlers()
-        self.push_screen(RoutinesScreen())
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
         if not self.history.setting("safety_acknowledged", False):
             self.push_screen(SafetyScreen(first_run=True))
+        self._started = True
+        self.cover_if_too_small(self.size)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
@@ -182,10 +194,17 @@ class BackcareApp(App[int]):
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
 
     # -- small terminals -----------------------------------------------------------------
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        # event.size, not self.size: the app records the new size after this handler runs
+        self.cover_if_too_small(event.size)
+
+    def cover_if_too_small(self, size: Size) -> None:
+        """Show the "too small" cover while the terminal is too small, and only then."""
         from .screens.dialogs import TooSmallScreen
 
-        too_small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        if not self._started:
+            return  # on_mount checks once the first screens are up
+        too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen())

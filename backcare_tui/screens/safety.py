@@ -63,7 +63,10 @@ class SafetyScreen(ModalScreen[None]):
 class WhenToStopScreen(ModalScreen[None]):
     """After "this hurts": the session is stopped and saved; say what to do next."""
 
-    BINDINGS = [Binding("enter,escape", "close", "Continue")]
+    BINDINGS = [
+        Binding("enter,escape", "close", "Continue"),
+        Binding("s", "app.safety", "Safety"),  # a modal screen does not pass keys on to the app
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog hurt"):
