@@ -7,9 +7,22 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__, commands
+from . import commands
 
 PROG = "backcare-tui"
+
+
+class VersionAction(argparse.Action):
+    """`--version`, looking the version up only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from . import __version__
+
+        print(f"{PROG} {__version__}")
+        parser.exit()
 
 
 class Parser(argparse.ArgumentParser):
@@ -57,7 +70,7 @@ def build_parser() -> Parser:
         "Run with no command to open the app.",
         epilog="This app does not diagnose, and does not replace an assessment by a clinician.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     _common_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 

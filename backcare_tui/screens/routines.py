@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -45,7 +45,6 @@ class RoutinesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-line")
-        yield Input(placeholder="Filter by name, element or equipment (Esc clears)", id="filter")
         with Horizontal(id="routines-body"):
             yield OptionList(id="routine-list")
             with VerticalScroll(id="routine-detail"):
@@ -58,12 +57,15 @@ class RoutinesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.plans = sorted(self.app.library.plans(), key=lambda plan: plan.estimated_seconds)
-        self.query_one("#filter").display = False
         self.refresh_history()
         self.show_routines("")
         self.query_one(OptionList).focus()
+        self._fresh = True
 
     def on_screen_resume(self) -> None:
+        if self._fresh:  # first shown: on_mount has just filled it in
+            self._fresh = False
+            return
         self.refresh_history()
         self.show_detail()
 
@@ -80,14 +82,14 @@ class RoutinesScreen(Screen[None]):
         else:
             last = {0: "last session today", 1: "last session yesterday"}.get(
                 summary.days_since_last, f"last session {summary.days_since_last} days ago")
-        line = Text.assemble(
+        line = Content.assemble(
             ("Streak ", "dim"), (f"{summary.streak} day{'s' if summary.streak != 1 else ''}", "bold"),
             ("  ·  ", "dim"), (f"{summary.this_week}", "bold"), (" this week", "dim"),
-            ("  ·  ", "dim"), (last, ""),
+            ("  ·  ", "dim"), last,
         )
         nudge = stats.nudge(records, today)
         status = self.query_one("#status-line", Static)
-        status.update(Text.assemble(line, "\n", (nudge, "italic")) if nudge else line)
+        status.update(Content.assemble(line, "\n", (nudge, "italic")) if nudge else line)
         status.set_class(bool(nudge), "-nudge")
 
     def show_routines(self, query: str) -> None:
@@ -95,7 +97,7 @@ class RoutinesScreen(Screen[None]):
         option_list.clear_options()
         for plan in self.plans:
             if matches(plan, query):
-                prompt = Text.assemble(
+                prompt = Content.assemble(
                     (plan.routine.name, "bold"), "\n",
                     (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
                 )
@@ -122,21 +124,20 @@ class RoutinesScreen(Screen[None]):
             self.query_one(ElementBadges).show(())
             return
         routine = plan.routine
-        title.update(Text(routine.name, style="bold"))
+        title.update(Content.styled(routine.name, "bold"))
         self.query_one(ElementBadges).show(plan.elements)
         equipment = ", ".join(plan.equipment) or "no equipment"
-        self.query_one("#detail-meta", Static).update(Text.assemble(
+        self.query_one("#detail-meta", Static).update(Content.assemble(
             (f"About {plan.estimated_minutes} min", "bold"), f" · {len(plan.items)} exercises · {equipment} · ",
             (days_ago(self.last_done.get(routine.id), self.app.today()), "italic"),
         ))
         self.query_one("#detail-description", Static).update(
-            Text.assemble(" ".join(routine.description.split()), "\n", (routine.how_often, "dim italic"))
+            Content.assemble(" ".join(routine.description.split()), "\n", (routine.how_often, "dim italic"))
         )
-        lines = Text()
-        for number, item in enumerate(plan.items, start=1):
-            lines.append(f"{number:>2}. ", "dim")
-            lines.append(item.exercise.name, "bold")
-            lines.append(f"  {item.dose.describe()}\n", "dim")
+        lines = Content("\n").join(
+            Content.assemble((f"{number:>2}. ", "dim"), (item.exercise.name, "bold"), (f"  {item.dose.describe()}", "dim"))
+            for number, item in enumerate(plan.items, start=1)
+        )
         self.query_one("#detail-exercises", Static).update(lines)
 
     @on(OptionList.OptionSelected)
@@ -146,8 +147,14 @@ class RoutinesScreen(Screen[None]):
             self.app.begin_routine(plan.routine.id)
 
     def action_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        filter_input.display = True
+        """Show the filter box; it is made on first use, to keep start-up light."""
+        found = self.query("#filter")
+        if found:
+            filter_input = found.first(Input)
+            filter_input.display = True
+        else:
+            filter_input = Input(placeholder="Filter by name, element or equipment (Esc clears)", id="filter")
+            self.mount(filter_input, after="#status-line")
         filter_input.focus()
 
     @on(Input.Changed, "#filter")
@@ -159,7 +166,10 @@ class RoutinesScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
+        found = self.query("#filter")
+        if not found:
+            return
+        filter_input = found.first(Input)
         if filter_input.value or filter_input.display:
             filter_input.value = ""
             filter_input.display = False

@@ -1,47 +1,50 @@
-"""The three programme elements (and walking) as coloured labels."""
+"""The three programme elements (and walking) as coloured labels on one line."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.content import Content
+from textual.widgets import Static
 
 from ..domain.models import CORE_ELEMENTS, ELEMENT_LABELS
 
+# Theme variables only, so every built-in theme colours them.
+_STYLES = {
+    "stretch": "bold $text-success on $success-muted",
+    "mobilise": "bold $text-primary on $primary-muted",
+    "strengthen": "bold $text-warning on $warning-muted",
+    "activity": "bold $text-accent on $accent-muted",
+}
+_MISSING = "strike $text-disabled on $panel"
 
-class ElementBadges(Horizontal):
-    """Stretch / Mobilise / Strengthen labels; elements not covered are shown dimmed."""
 
-    DEFAULT_CSS = """
-    ElementBadges { height: 1; width: auto; }
-    ElementBadges Label { padding: 0 1; margin-right: 1; text-style: bold; }
-    ElementBadges .stretch { background: $success-muted; color: $text-success; }
-    ElementBadges .mobilise { background: $primary-muted; color: $text-primary; }
-    ElementBadges .strengthen { background: $warning-muted; color: $text-warning; }
-    ElementBadges .activity { background: $accent-muted; color: $text-accent; }
-    ElementBadges .missing { background: $panel; color: $text-disabled; text-style: strike; }
-    """
+def badges(elements: Iterable[str], *, show_missing: bool = True) -> Content:
+    """Stretch / Mobilise / Strengthen labels; with `show_missing`, uncovered ones struck out."""
+    elements = tuple(elements)
+    shown = list(CORE_ELEMENTS) if show_missing else []
+    shown += [element for element in elements if element not in shown]
+    parts = [
+        Content.styled(f" {ELEMENT_LABELS[e]} ", _STYLES[e] if e in elements else _MISSING) for e in shown
+    ]
+    return Content(" ").join(parts)
+
+
+class ElementBadges(Static):
+    """One line of element labels; `show()` swaps them."""
+
+    DEFAULT_CSS = "ElementBadges { height: 1; width: auto; }"
 
     def __init__(self, elements: Iterable[str], *, show_missing: bool = True, id: str | None = None) -> None:
-        super().__init__(id=id)
         self.elements = tuple(elements)
         self.show_missing = show_missing
+        super().__init__(badges(self.elements, show_missing=show_missing), id=id)
 
     def show(self, elements: Iterable[str]) -> None:
-        """Show another set of elements."""
         elements = tuple(elements)
         if elements != self.elements:
             self.elements = elements
-            self.refresh(recompose=True)
-
-    def compose(self) -> ComposeResult:
-        shown = list(CORE_ELEMENTS) if self.show_missing else []
-        shown += [element for element in self.elements if element not in shown]
-        for element in shown:
-            covered = element in self.elements
-            yield Label(ELEMENT_LABELS[element], classes=element if covered else "missing")
+            self.update(badges(elements, show_missing=self.show_missing))
 
 
 def element_initials(elements: Iterable[str]) -> str:
