@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import math
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
 from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord, replace
 from ..widgets.element_badges import ElementBadges
+from ..widgets.routine_progress import RoutineProgress
 
 TICK_SECONDS = 0.25
 
@@ -82,7 +83,7 @@ class RunScreen(Screen[None]):
                 yield Static(id="run-steps")
                 yield Static(id="run-safety")
         yield Static(id="run-next")
-        yield ProgressBar(total=1000, show_eta=False, id="run-progress")
+        yield RoutineProgress(id="run-progress")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -126,37 +127,38 @@ class RunScreen(Screen[None]):
         view = self.engine.view()
         if view.index != self._saved_index and not view.finished:
             self.checkpoint()
-        exercise = view.exercise
-        self._show("#run-routine", Text.assemble(
-            (self.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")))
-        if self._changed("elements", exercise.id):
-            self.query_one("#run-elements", ElementBadges).show(exercise.elements)
-            self._show("#run-exercise", Text(exercise.name, style="bold"))
-            self._show("#run-dose", Text.assemble(("Dose: ", "dim"), view.dose.describe()))
-            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-            self._show("#run-steps", steps)
-            self._show("#run-safety", Text.assemble(("Take care: ", "bold"), " ".join(exercise.safety)))
+        if self._changed("exercise", view.index):
+            self.show_exercise(view)
         phase_class = f"-{view.phase.value.replace('_', '-')}"
         if self._changed("phase-class", (phase_class, view.paused)):
             clock = self.query_one("#run-clock")
             clock.set_classes(f"{phase_class}{' -paused' if view.paused else ''}")
-        self._show("#run-phase", ("PAUSED · " if view.paused else "") + view.label.upper())
+        self._show("#run-phase", ("PAUSED · " if view.paused else "") + view.label.upper(), layout=False)
         digits = clock_text(view.remaining)
         if self._changed("digits", digits):
             self.query_one("#run-digits", Digits).update(digits)
-        self._show("#run-counter", counter_text(view))
+        self._show("#run-counter", counter_text(view), layout=False)
         hint = "Space to resume" if view.paused else ("Enter when you have done them" if view.can_mark_done else "")
-        self._show("#run-hint", hint)
+        self._show("#run-hint", hint, layout=False)
+        self.query_one(RoutineProgress).percent = int(view.progress * 100)  # repaints only on change
+        if self._changed("bindings", (view.paused, view.can_mark_done)):  # the Footer rebuilds its keys
+            self.refresh_bindings()
+
+    def show_exercise(self, view: SessionView) -> None:
+        """What stays the same for the whole exercise: painted once when it starts."""
+        exercise = view.exercise
+        self._show("#run-routine", Content.assemble(
+            (self.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")), layout=False)
+        self.query_one("#run-elements", ElementBadges).show(exercise.elements)
+        self._show("#run-exercise", Content.styled(exercise.name, "bold"))
+        self._show("#run-dose", Content.assemble(("Dose: ", "dim"), view.dose.describe()))
+        self._show("#run-steps", "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
+        self._show("#run-safety", Content.assemble(("Take care: ", "bold"), " ".join(exercise.safety)))
         if view.next_exercise is not None:
-            self._show("#run-next", Text.assemble(
+            self._show("#run-next", Content.assemble(
                 ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"))
         else:
-            self._show("#run-next", Text("Last exercise", style="dim"))
-        progress = round(view.progress * 1000)
-        if self._changed("progress", progress):
-            self.query_one(ProgressBar).update(progress=progress)
-        if self._changed("bindings", (view.paused, view.can_mark_done, view.phase)):
-            self.refresh_bindings()
+            self._show("#run-next", Content.styled("Last exercise", "dim"))
 
     def _changed(self, key: str, value: object) -> bool:
         if self._shown.get(key) == value:
@@ -164,9 +166,10 @@ class RunScreen(Screen[None]):
         self._shown[key] = value
         return True
 
-    def _show(self, selector: str, content: object) -> None:
+    def _show(self, selector: str, content: object, *, layout: bool = True) -> None:
+        """Repaint one widget if its text changed; one-line widgets skip the layout pass."""
         if self._changed(selector, str(content)):
-            self.query_one(selector, Static).update(content)
+            self.query_one(selector, Static).update(content, layout=layout)
 
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> None:
