@@ -10,8 +10,17 @@ open at most 300 ms at 10,000 sessions, a running routine under 2% of one core.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import signal
 import statistics
+import struct
+import sys
 import tempfile
+import termios
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -31,6 +40,7 @@ SIZE = (100, 32)
 STARTUP_RUNS = 7
 HISTORY_OPENS = 5
 CPU_SECONDS = 10.0
+SETTLE_SECONDS = 3.0
 RUN_ROUTINE = "nhs-daily"  # ten minutes: still running when the measurement ends
 
 
@@ -103,6 +113,7 @@ async def cpu_share(app: App, start: Callable[[Pilot], Awaitable[object]] | None
         await pilot.pause()
         if start is not None:
             await start(pilot)
+        await asyncio.sleep(SETTLE_SECONDS)  # start-up work finishes before we count
         wall, cpu = time.perf_counter(), time.process_time()
         await asyncio.sleep(CPU_SECONDS)  # the measured span itself: the app runs meanwhile
         share = (time.process_time() - cpu) / (time.perf_counter() - wall)
@@ -125,6 +136,94 @@ async def running_routine_cpu(folder: Path) -> float:
     return await cpu_share(app, rate_pain_then_check)
 
 
+BARE_SCRIPT = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class BareApp(App):
+    def compose(self):
+        yield Header()
+        yield Static("Hello")
+        yield Footer()
+BareApp().run()
+"""
+
+
+class Terminal:
+    """A program in a pseudo-terminal of SIZE, its output drained as it comes."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        self.began = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become the program
+            os.execvpe(argv[0], argv, env)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        self.output = b""
+
+    def read_until(self, marker: bytes, timeout: float = 10.0) -> float:
+        """Seconds from start until `marker` was printed."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.output:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{marker!r} never appeared")
+            self.drain(0.05)
+        return time.perf_counter() - self.began
+
+    def drain(self, wait: float) -> None:
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if ready:
+            with contextlib.suppress(OSError):
+                self.output = self.output[-4096:] + os.read(self.fd, 1 << 16)
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def _terminal_env(db: Path) -> dict[str, str]:
+    return {**os.environ, "TERM": "xterm-256color", "BACKCARE_TUI_DB": str(db)}
+
+
+def process_startup(db: Path, runs: int = STARTUP_RUNS) -> dict[str, float]:
+    """What a person waits for: from starting the command to its first screen on a terminal."""
+    env = _terminal_env(db)
+    commands = {
+        "bare": ([sys.executable, "-c", BARE_SCRIPT], b"Hello"),
+        "app": ([sys.executable, "-m", "backcare_tui"], b"Streak"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so both see the same machine
+        for name, (argv, marker) in commands.items():
+            terminal = Terminal(argv, env)
+            try:
+                times[name].append(terminal.read_until(marker))
+            finally:
+                terminal.kill()
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def process_run_cpu(db: Path) -> float:
+    """Share of one core the real program uses while a routine runs in a real terminal."""
+    terminal = Terminal([sys.executable, "-m", "backcare_tui", "start", RUN_ROUTINE], _terminal_env(db))
+    try:
+        terminal.read_until(b"before you start")
+        os.write(terminal.fd, b"3")
+        terminal.read_until(b"GET READY")
+        settled = time.perf_counter() + SETTLE_SECONDS  # start-up work finishes before we count
+        while time.perf_counter() < settled:
+            terminal.drain(0.1)
+        wall, cpu = time.perf_counter(), terminal.cpu_seconds()
+        while time.perf_counter() - wall < CPU_SECONDS:
+            terminal.drain(0.1)
+        return (terminal.cpu_seconds() - cpu) / (time.perf_counter() - wall)
+    finally:
+        terminal.kill()
+
+
 def run() -> Iterator[tuple[str, float, str]]:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
@@ -132,6 +231,11 @@ def run() -> Iterator[tuple[str, float, str]]:
         yield "startup_bare", times["bare"] * 1e3, "ms"
         yield "startup_app", times["app"] * 1e3, "ms"
         yield "startup_ratio", times["app"] / times["bare"], "x"
+        db = write_history(folder / "terminal.json")
+        times = process_startup(db)
+        yield "startup_terminal_bare", times["bare"] * 1e3, "ms"
+        yield "startup_terminal_app", times["app"] * 1e3, "ms"
+        yield "startup_terminal_ratio", times["app"] / times["bare"], "x"
 
         records = make_records(10_000)
         for count in (1_000, 10_000):
@@ -140,3 +244,4 @@ def run() -> Iterator[tuple[str, float, str]]:
 
         yield "run_cpu_share", asyncio.run(running_routine_cpu(folder)) * 100, "%"
         yield "bare_idle_cpu_share", asyncio.run(cpu_share(BareApp())) * 100, "%"
+        yield "run_cpu_share_terminal", process_run_cpu(write_history(folder / "cpu-terminal.json")) * 100, "%"
