@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
+
+
+FOCUS_NAMES = {"OptionList": "the list", "DataTable": "the table", "Input": "the text box"}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -23,18 +28,27 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Escape closes this. Ctrl+P opens the command palette; Ctrl+Q quits.", classes="dim")
 
     def on_mount(self) -> None:
+        """The screen's own keys first, then the focused list's or table's, then app-wide ones."""
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Does", "Now")
+        table.add_columns("Key", "Does", "Now", "Where")
+        focused = self.under.focused
+        sources: list[tuple[DOMNode, str]] = [(self.under, "this screen")]
+        if focused is not None:
+            sources.append((focused, FOCUS_NAMES.get(type(focused).__name__, "the focused item")))
+        sources.append((self.app, "everywhere"))
         seen: set[tuple[str, str]] = set()
-        for key, active in self.under.active_bindings.items():
-            binding = active.binding
-            description = binding.description or binding.action.replace("_", " ")
-            sideways = any(word in binding.action for word in ("left", "right"))
-            if (binding.action, description) in seen or binding.system or (sideways and active.node is not self.under):
-                continue
-            seen.add((binding.action, description))
-            display = self.app.get_key_display(binding)
-            table.add_row(display, description, "yes" if active.enabled else "not now")
+        for node, where in sources:
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    description = binding.description or binding.action.replace("_", " ")
+                    sideways = any(word in binding.action for word in ("left", "right")) and node is focused
+                    if binding.system or sideways or (binding.action, description) in seen:
+                        continue
+                    seen.add((binding.action, description))
+                    _, action, parameters = parse_action(binding.action)
+                    enabled = node.check_action(action, parameters)
+                    table.add_row(self.app.get_key_display(binding), description,
+                                  "yes" if enabled else "not now", where)
 
     def action_close(self) -> None:
         self.dismiss()
