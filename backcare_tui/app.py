@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -55,7 +56,10 @@ class BackcareApp(App[int]):
     # -- start and stop ------------------------------------------------------------------
     def on_load(self) -> None:
         """Before anything is drawn: open the history, so the first screen shows it at once."""
+        self._install_signal_handlers()
         self.history.open()
+        self.history.sessions()  # decoded once here, then kept while the file is unchanged
+        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
         self.sound = bool(self.history.setting("sound", True))
         theme = self.history.setting("theme")
         if isinstance(theme, str) and theme in self.available_themes:
@@ -81,7 +85,6 @@ class BackcareApp(App[int]):
             )
         for problem in self.library.problems:
             self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
-        self._install_signal_handlers()
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
         if not self.history.setting("safety_acknowledged", False):

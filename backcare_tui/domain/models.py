@@ -34,7 +34,9 @@ RelaxSeconds = Annotated[int, Meta(ge=0, le=30)]
 TempoSeconds = Annotated[int, Meta(ge=1, le=30)]
 Pain = Annotated[int, Meta(ge=0, le=10)]
 
-_STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True}
+# gc=False: these immutable records never form reference cycles, so the garbage collector
+# need not track them; with ten thousand sessions in memory it would otherwise rescan them all.
+_STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True, "gc": False}
 _DOSE = {**_STRUCT, "tag_field": "kind"}
 
 
