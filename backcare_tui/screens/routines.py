@@ -45,6 +45,7 @@ class RoutinesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-line")
+        yield Input(placeholder="Filter by name, element or equipment (Esc clears)", id="filter")
         with Horizontal(id="routines-body"):
             yield OptionList(id="routine-list")
             with VerticalScroll(id="routine-detail"):
@@ -147,15 +148,9 @@ class RoutinesScreen(Screen[None]):
             self.app.begin_routine(plan.routine.id)
 
     def action_filter(self) -> None:
-        """Show the filter box; it is made on first use, to keep start-up light."""
-        found = self.query("#filter")
-        if found:
-            filter_input = found.first(Input)
-            filter_input.display = True
-        else:
-            filter_input = Input(placeholder="Filter by name, element or equipment (Esc clears)", id="filter")
-            self.mount(filter_input, after="#status-line")
-        filter_input.focus()
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        self.set_focus(filter_input)  # now, not later: keys typed straight after `/` go to the box
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -166,10 +161,7 @@ class RoutinesScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def action_clear_filter(self) -> None:
-        found = self.query("#filter")
-        if not found:
-            return
-        filter_input = found.first(Input)
+        filter_input = self.query_one("#filter", Input)
         if filter_input.value or filter_input.display:
             filter_input.value = ""
             filter_input.display = False
