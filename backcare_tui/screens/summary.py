@@ -7,11 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..domain import stats
 from ..domain.models import SessionRecord, replace
+from ..domain.progression import next_time
 from ..domain.safety import EXPECT_SOME_SORENESS
 
 STATUS_TEXT = {
@@ -49,6 +51,7 @@ class SummaryScreen(Screen[None]):
                 (f"{record.active_seconds / 60:.1f}", "bold"), " active minutes",
             ), id="summary-counts")
             yield Static(self.pain_text(), id="summary-pain")
+            yield Static(Content.assemble(("Next time: ", "bold"), next_time(record)), id="summary-next")
             yield Static(EXPECT_SOME_SORENESS, classes="dim")
             yield Input(placeholder="Add a note (optional)", id="summary-note", max_length=500)
             yield Static("Enter saves the session and goes back to the routines.", id="summary-hint")

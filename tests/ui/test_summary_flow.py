@@ -58,3 +58,13 @@ async def test_note_is_saved_with_the_session_and_enter_returns_to_routines(open
     [record] = stored_sessions(db_path)
     assert (record.status, record.pain_before, record.pain_after) == ("completed", 5, 3)
     assert record.note == "Looser after"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "advice"),
+    [("4", "3", "add one or two reps"), ("2", "5", "ease back")],
+)
+async def test_advice_for_next_time_follows_the_pain_change(open_app, tiny_library, clock, before, after, advice):
+    async with open_app(library=tiny_library) as (app, pilot):
+        await finish_tiny_routine(pilot, clock, before, after)
+        assert advice in text_of(app, "#summary-next")
