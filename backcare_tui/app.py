@@ -18,6 +18,7 @@ from textual.screen import Screen
 from . import paths
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
+from .domain.safety import STRONG_PAIN
 from .history import History
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
@@ -25,6 +26,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
+    MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"
 
@@ -73,8 +75,7 @@ class BackcareApp(App[int]):
     def on_mount(self) -> None:
         from .screens.safety import SafetyScreen
 
-        for notice in self.history.notices:
-            self.notify(notice, title="History file", severity="warning", timeout=12)
+        self.show_history_notices()
         if self.history.recovered:
             count = len(self.history.recovered)
             self.notify(
@@ -91,6 +92,11 @@ class BackcareApp(App[int]):
             self.push_screen(SafetyScreen(first_run=True))
         self._started = True
         self.cover_if_too_small(self.size)
+
+    def show_history_notices(self) -> None:
+        """Anything the history file needs the user to know (moved aside, read-only, ...)."""
+        for notice in self.history.take_notices():
+            self.notify(notice, title="History file", severity="warning", timeout=12)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
@@ -115,6 +121,7 @@ class BackcareApp(App[int]):
 
     def on_unmount(self) -> None:
         self.stop_running_session()
+        self.history.flush()  # a last try for anything a failed save left in memory
         self.history.close()
 
     def watch_theme(self, theme: str) -> None:
@@ -126,19 +133,23 @@ class BackcareApp(App[int]):
         from .screens.dialogs import ConfirmScreen
         from .screens.run import RunScreen
 
-        running = next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
-        if running is None:
-            self.exit(0)
-            return
-
         def answer(quit_now: bool | None) -> None:
             if quit_now:
                 self.save_and_exit()
 
-        self.push_screen(
-            ConfirmScreen("Quit now?", "The session so far is saved as stopped.", yes="Quit", no="Keep going"),
-            answer,
-        )
+        running = next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
+        if running is not None:
+            detail = "The session so far is saved as stopped."
+            self.push_screen(ConfirmScreen("Quit now?", detail, yes="Quit", no="Keep going"), answer)
+            return
+        error = self.history.flush()
+        if error is None:
+            self.exit(0)
+            return
+        count = self.history.unsaved_count
+        detail = (f"{count} session{'s' if count != 1 else ''} could not be saved to {self.history.path}, "
+                  f"and will be lost if you quit now. {error}")
+        self.push_screen(ConfirmScreen("Quit without saving?", detail, yes="Quit anyway", no="Stay"), answer)
 
     def action_safety(self) -> None:
         from .screens.safety import SafetyScreen
@@ -176,6 +187,14 @@ class BackcareApp(App[int]):
         plan = self.library.plan(routine_id)
 
         def with_pain(pain_before: int | None) -> None:
+            if pain_before is not None and pain_before >= STRONG_PAIN:
+                self.notify(
+                    "Your pain is strong today. Go very gently and stop anything that makes it worse, "
+                    "or rest and try later. Press s for when to get help.",
+                    title=f"Pain {pain_before} out of 10",
+                    severity="warning",
+                    timeout=12,
+                )
             self.push_screen(RunScreen(plan, pain_before=pain_before))
 
         self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
@@ -208,11 +227,12 @@ class BackcareApp(App[int]):
         if not self._started:
             return  # on_mount checks once the first screens are up
         too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
         if too_small and not showing:
             self.push_screen(TooSmallScreen())
-        elif not too_small and showing:
+        elif not too_small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+        # a cover under a dialog goes when the dialog does (TooSmallScreen.on_screen_resume)
 
 
 def make_app(

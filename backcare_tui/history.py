@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.models import SessionRecord
+from .domain.stats import local_day
 from .storage import HistoryStore, StorageError
 
 
@@ -26,6 +27,7 @@ class History:
         self._settings: dict[str, Any] = {}
         self.notices: list[str] = []
         self.recovered: list[SessionRecord] = []
+        self._store_notices_seen = 0
 
     # -- opening -------------------------------------------------------------------------
     def open(self) -> list[str]:
@@ -35,12 +37,25 @@ class History:
         except StorageError as error:
             self.notices.append(f"{error} Your sessions will be kept in memory until it can be saved.")
             return self.notices
-        self.notices.extend(self._store.notices)
+        self.take_store_notices()
         try:
             self.recovered = self._store.recover_interrupted()
         except StorageError as error:
             self.notices.append(str(error))
         return self.notices
+
+    def take_store_notices(self) -> None:
+        """Move what the store has said since last time into `notices`."""
+        if self._store is not None:
+            fresh = self._store.notices[self._store_notices_seen:]
+            self._store_notices_seen += len(fresh)
+            self.notices.extend(fresh)
+
+    def take_notices(self) -> list[str]:
+        """Everything not yet shown to the user, once."""
+        self.take_store_notices()
+        taken, self.notices = self.notices, []
+        return taken
 
     @property
     def read_only(self) -> bool:
@@ -62,7 +77,7 @@ class History:
         if not self._unsaved:
             return saved
         merged = {record.id: record for record in saved} | self._unsaved
-        pending = [r for r in merged.values() if since is None or r.started_at.date() >= since]
+        pending = [r for r in merged.values() if since is None or local_day(r.started_at) >= since]
         return sorted(pending, key=lambda record: record.started_at, reverse=True)
 
     def save(self, record: SessionRecord) -> str | None:
@@ -72,6 +87,8 @@ class History:
 
     def flush(self) -> str | None:
         """Try to write every unsaved session; None when all are on disk."""
+        if not self._unsaved:
+            return None
         if self._store is None:
             return f"Not saved: the history file {self.path} could not be opened. Kept in memory."
         try:

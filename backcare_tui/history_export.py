@@ -1,7 +1,8 @@
 """Session history as text for people and for scripts: a table, JSON and CSV.
 
 Output depends only on the records given (in the order given), so it is stable and can be
-diffed or parsed. Times keep the UTC offset they were recorded with.
+diffed or parsed. The table shows local time, as the app does; JSON and CSV keep the UTC
+offset each time was recorded with. The history screen builds its rows with `table_row` too.
 """
 
 from __future__ import annotations
@@ -48,19 +49,19 @@ def minutes(record: SessionRecord) -> float:
     return (record.active_seconds + record.rest_seconds) / 60
 
 
-def _pain(record: SessionRecord) -> str:
+def pain_text(record: SessionRecord) -> str:
     before = "-" if record.pain_before is None else str(record.pain_before)
     after = "-" if record.pain_after is None else str(record.pain_after)
     return f"{before} -> {after}"
 
 
-def _row(record: SessionRecord) -> tuple[str, ...]:
+def table_row(record: SessionRecord) -> tuple[str, ...]:
     return (
-        record.started_at.strftime("%Y-%m-%d %H:%M"),
+        record.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),  # local time, as in the app
         record.routine_name,
         f"{minutes(record):.0f}",
         f"{record.exercises_done}/{len(record.exercises)}",
-        _pain(record),
+        pain_text(record),
         STATUS_LABELS[record.status] + (" (recovered)" if record.recovered else ""),
     )
 
@@ -69,7 +70,7 @@ def render_table(records: Sequence[SessionRecord]) -> str:
     """An aligned plain-text table, one line per session, ending with a newline."""
     if not records:
         return "No sessions yet.\n"
-    rows = [TABLE_HEADERS, *(_row(record) for record in records)]
+    rows = [TABLE_HEADERS, *(table_row(record) for record in records)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(TABLE_HEADERS))]
     right_aligned = {2, 3}
     lines = []

@@ -54,6 +54,9 @@ EXPECT_SOME_SORENESS = (
     "usually settles. Ease back if it does not."
 )
 
+STRONG_PAIN = 6
+"""From this score on, the clinic rule of thumb says stop: the app cautions instead of reassuring."""
+
 PAIN_SCALE = {
     0: "no pain",
     1: "barely there",

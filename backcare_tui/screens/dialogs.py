@@ -53,3 +53,14 @@ class TooSmallScreen(ModalScreen[None]):
 
     def action_ignore(self) -> None:
         """Escape does nothing here: the cover goes when the window is big enough."""
+
+    shown_before = False
+
+    def on_screen_resume(self) -> None:
+        """Back on top after a dialog: the window may have grown meanwhile."""
+        if not self.shown_before:  # first shown: the app has only just found it too small
+            self.shown_before = True
+            return
+        size = self.app.size
+        if size.width >= self.app.MIN_WIDTH and size.height >= self.app.MIN_HEIGHT:
+            self.dismiss()

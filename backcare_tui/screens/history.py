@@ -16,33 +16,9 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..domain import stats
 from ..domain.models import SessionRecord
+from ..history_export import table_row
 
 PAGE = 100
-STATUS_LABELS = {
-    "completed": "completed",
-    "stopped": "stopped",
-    "stopped_for_pain": "stopped: pain",
-    "in_progress": "in progress",
-}
-
-
-def pain_cell(record: SessionRecord) -> str:
-    before = "-" if record.pain_before is None else str(record.pain_before)
-    after = "-" if record.pain_after is None else str(record.pain_after)
-    return f"{before} -> {after}"
-
-
-def row_for(record: SessionRecord) -> tuple[str, ...]:
-    local = record.started_at.astimezone()
-    status = STATUS_LABELS[record.status] + (" (recovered)" if record.recovered else "")
-    return (
-        local.strftime("%Y-%m-%d %H:%M"),
-        record.routine_name,
-        f"{record.active_seconds / 60:.0f}",
-        f"{record.exercises_done}/{len(record.exercises)}",
-        pain_cell(record),
-        status,
-    )
 
 
 class HistoryScreen(Screen[None]):
@@ -73,6 +49,7 @@ class HistoryScreen(Screen[None]):
 
     def load(self) -> None:
         self.records = self.app.history.sessions()
+        self.app.show_history_notices()
         self.loaded = 0
         table = self.query_one(DataTable)
         table.clear()
@@ -84,7 +61,7 @@ class HistoryScreen(Screen[None]):
     def add_page(self) -> None:
         table = self.query_one(DataTable)
         page = self.records[self.loaded:self.loaded + PAGE]
-        table.add_rows([row_for(record) for record in page])
+        table.add_rows([table_row(record) for record in page])
         self.loaded += len(page)
 
     def show_stats(self) -> None:

@@ -72,6 +72,7 @@ class RoutinesScreen(Screen[None]):
 
     def refresh_history(self) -> None:
         records = self.app.history.sessions()
+        self.app.show_history_notices()
         today = self.app.today()
         summary = stats.summarize(records, today)
         self.last_done: dict[str, datetime] = {}

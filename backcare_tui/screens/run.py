@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
@@ -65,6 +66,8 @@ class RunScreen(Screen[None]):
         self._saved_index = -1
         self._auto_paused = False
         self._final_saved = False
+        self._saved_ok = True
+        self.timer: Timer | None = None
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -91,6 +94,7 @@ class RunScreen(Screen[None]):
         self.handle(self.engine.start())
         self.app.history.claim(self.engine.record().id)
         self.checkpoint()
+        self.app.show_history_notices()
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
         self.render_view()
 
@@ -180,17 +184,22 @@ class RunScreen(Screen[None]):
 
         if self._final_saved:
             return
-        self.timer.stop()
+        if self.timer is not None:
+            self.timer.stop()
         record = self.save_final()
 
         def to_summary(pain_after: int | None) -> None:
-            self.app.switch_screen(SummaryScreen(replace(record, pain_after=pain_after)))
+            final = replace(record, pain_after=pain_after)
+            error = self.app.history.save(final)  # on disk before anything else can happen
+            if error:
+                self.notify(error, title="Not saved yet", severity="warning", timeout=10)
+            self.app.switch_screen(SummaryScreen(final))
 
         def ask_pain(_: object = None) -> None:
             self.app.push_screen(PainCheckScreen(moment="after", routine_name=self.plan.routine.name), to_summary)
 
         if record.status == "stopped_for_pain":
-            self.app.push_screen(WhenToStopScreen(), ask_pain)
+            self.app.push_screen(WhenToStopScreen(saved=self._saved_ok), ask_pain)
         else:
             ask_pain()
 
@@ -198,6 +207,7 @@ class RunScreen(Screen[None]):
         record = self.current_record()
         self._final_saved = True
         error = self.app.history.save(record)
+        self._saved_ok = error is None
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=10)
         self.app.history.release(record.id)
@@ -210,6 +220,9 @@ class RunScreen(Screen[None]):
         if not self.engine.finished:
             self.engine.stop()
         self.save_final()
+
+    def on_unmount(self) -> None:
+        self.stop_and_save()  # any way out of the app, even one that skips quit and the signals
 
     # -- pausing while something covers the screen ----------------------------------------
     def on_screen_suspend(self) -> None:

@@ -68,11 +68,16 @@ class WhenToStopScreen(ModalScreen[None]):
         Binding("s", "app.safety", "Safety"),  # a modal screen does not pass keys on to the app
     ]
 
+    def __init__(self, *, saved: bool = True) -> None:
+        super().__init__()
+        self.saved = saved
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog hurt"):
             yield Static("Stopped: that's the right call", classes="dialog-title")
+            kept = "saved" if self.saved else "kept in memory (it could not be saved yet)"
             yield Static(
-                "Your session is saved, marked as stopped because of pain. "
+                f"Your session is {kept}, marked as stopped because of pain. "
                 "Rest in a comfortable position and let it settle.",
                 classes="lead",
             )

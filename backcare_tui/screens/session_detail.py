@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..domain.models import SessionRecord
-from .history import STATUS_LABELS, pain_cell
+from ..history_export import STATUS_LABELS, pain_text
 
 RESULT_LABELS = {"done": "done", "partial": "part-done", "skipped": "skipped", "not_started": "not reached"}
 
@@ -31,7 +31,7 @@ class SessionDetailScreen(ModalScreen[None]):
             yield Static(Text.assemble(
                 f"{started:%A %d %B %Y, %H:%M}-{ended}  ·  {STATUS_LABELS[record.status]}  ·  ",
                 f"{record.active_seconds / 60:.1f} active min  ·  paused {record.paused_seconds / 60:.1f} min  ·  ",
-                f"pain {pain_cell(record)}",
+                f"pain {pain_text(record)}",
             ))
             if record.note:
                 yield Static(Text.assemble(("Note: ", "bold"), record.note))

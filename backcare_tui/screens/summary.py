@@ -1,8 +1,11 @@
-"""After a session: what was done, how the pain changed, an optional note. Enter saves."""
+"""After a session: what was done, how the pain changed, an optional note. Enter saves.
+
+The session (with the pain score after it) is already on disk when this screen opens; the
+note is saved on Enter, and also if the app is quit or closed while it is being typed.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +17,7 @@ from textual.widgets import Footer, Input, Static
 from ..domain import stats
 from ..domain.models import SessionRecord, replace
 from ..domain.progression import next_time
-from ..domain.safety import EXPECT_SOME_SORENESS
+from ..domain.safety import EXPECT_SOME_SORENESS, STRONG_PAIN, WHEN_TO_STOP
 
 STATUS_TEXT = {
     "completed": "Routine complete. Well done.",
@@ -22,6 +25,16 @@ STATUS_TEXT = {
     "stopped_for_pain": "Stopped because it hurt. Stopping was the right call.",
     "in_progress": "In progress.",
 }
+
+
+def reassurance(record: SessionRecord) -> str:
+    """Soreness is expected, unless the session hurt or left strong or clearly worse pain."""
+    change = stats.pain_change(record.pain_before, record.pain_after)
+    worse = change is not None and change.meaningful and change.direction == "worse"
+    strong = record.pain_after is not None and record.pain_after >= STRONG_PAIN
+    if record.status == "stopped_for_pain" or worse or strong:
+        return f"{WHEN_TO_STOP[1]} Press s for the warning signs that need help straight away."
+    return EXPECT_SOME_SORENESS
 
 
 class SummaryScreen(Screen[None]):
@@ -34,6 +47,8 @@ class SummaryScreen(Screen[None]):
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
+        self.note = ""
+        self.note_saved = False
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -41,9 +56,9 @@ class SummaryScreen(Screen[None]):
         for result in record.exercises:
             counts[result.status] += 1
         with Vertical(id="summary"):
-            yield Static(Text(record.routine_name, style="bold"), id="summary-title")
+            yield Static(Content.styled(record.routine_name, "bold"), id="summary-title")
             yield Static(self.status_text(counts), id="summary-status", classes=record.status)
-            yield Static(Text.assemble(
+            yield Static(Content.assemble(
                 (f"{counts['done']}", "bold"), " done   ",
                 (f"{counts['partial']}", "bold"), " part-done   ",
                 (f"{counts['skipped']}", "bold"), " skipped   ",
@@ -52,7 +67,7 @@ class SummaryScreen(Screen[None]):
             ), id="summary-counts")
             yield Static(self.pain_text(), id="summary-pain")
             yield Static(Content.assemble(("Next time: ", "bold"), next_time(record)), id="summary-next")
-            yield Static(EXPECT_SOME_SORENESS, classes="dim")
+            yield Static(reassurance(record), id="summary-care", classes="dim")
             yield Input(placeholder="Add a note (optional)", id="summary-note", max_length=500)
             yield Static("Enter saves the session and goes back to the routines.", id="summary-hint")
         yield Footer()
@@ -60,25 +75,39 @@ class SummaryScreen(Screen[None]):
     def status_text(self, counts: dict[str, int]) -> str:
         left_out = counts["skipped"] + counts["partial"]
         if self.record.status == "completed" and left_out:
-            return f"Routine finished, {left_out} exercise{'s' if left_out != 1 else ''} skipped or cut short. Build up at your own pace."
+            plural = "s" if left_out != 1 else ""
+            return f"Routine finished, {left_out} exercise{plural} skipped or cut short. Build up at your own pace."
         return STATUS_TEXT[self.record.status]
 
-    def pain_text(self) -> Text:
+    def pain_text(self) -> Content:
         change = stats.pain_change(self.record.pain_before, self.record.pain_after)
         if change is not None:
-            return Text.assemble(("Pain: ", "bold"), change.text)
+            return Content.assemble(("Pain: ", "bold"), change.text)
         before, after = self.record.pain_before, self.record.pain_after
         shown = f"{'-' if before is None else before} -> {'-' if after is None else after}"
-        return Text.assemble(("Pain: ", "bold"), f"{shown} (rate both before and after to see the change)")
+        return Content.assemble(("Pain: ", "bold"), f"{shown} (rate both before and after to see the change)")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    @on(Input.Changed)
+    def keep_note(self, event: Input.Changed) -> None:
+        self.note = event.value.strip()
+
+    def save_note(self) -> str | None:
+        """Save the session with the note as typed; safe to call more than once."""
+        if self.note_saved or not self.note:
+            self.note_saved = True
+            return None
+        self.note_saved = True
+        return self.app.history.save(replace(self.record, note=self.note))
+
+    def on_unmount(self) -> None:
+        self.save_note()  # quit, SIGTERM or SIGHUP while typing: keep the note
+
     @on(Input.Submitted)
     def action_save(self) -> None:
-        note = self.query_one(Input).value.strip()
-        record = replace(self.record, note=note)
-        error = self.app.history.save(record)
+        error = self.save_note()
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=10)
         else:

@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 
 from ..domain.clock import Clock, MonotonicClock
 from ..domain.models import SessionRecord, replace
+from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
 from .database import AtomicJSONStorage, HistoryDatabase
@@ -69,7 +70,7 @@ class HistoryStore:
         records = self._records_newest_first()
         if since is None:
             return list(records)
-        return [record for record in records if record.started_at.date() >= since]
+        return [record for record in records if local_day(record.started_at) >= since]
 
     def session_count(self) -> int:
         return len(self._records_newest_first())

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import date, datetime, timezone
 
+from backcare_tui.domain.models import replace
+from backcare_tui.domain.stats import local_day
 from backcare_tui.storage import HistoryStore
 from tests.support.records import make_records
 
@@ -23,8 +26,10 @@ def test_sessions_are_newest_first_and_filtered_by_day(db_path, open_store):
         store.save_session(record)
     listed = store.sessions()
     assert [r.id for r in listed] == [r.id for r in reversed(records)]
-    cutoff = records[10].started_at.date()
-    assert [r.id for r in store.sessions(since=cutoff)] == [r.id for r in reversed(records) if r.started_at.date() >= cutoff]
+    cutoff = local_day(records[10].started_at)
+    assert [r.id for r in store.sessions(since=cutoff)] == [
+        r.id for r in reversed(records) if local_day(r.started_at) >= cutoff
+    ]
     assert store.sessions(since=date(2100, 1, 1)) == []
     assert store.delete_session(records[0].id) and not store.delete_session(records[0].id)
     assert store.session_count() == 29 and store.get_session(records[0].id) is None
@@ -39,3 +44,18 @@ def test_settings_persist(db_path, open_store):
     assert (reopened.setting("sound"), reopened.setting("theme"), reopened.setting("safety_acknowledged")) == (
         False, "nord", True,
     )
+
+
+def test_since_means_the_local_day_the_session_happened(db_path, open_store, monkeypatch):
+    """23:30 in London is 08:30 the next day in Tokyo: there it belongs to the next day."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        late = replace(make_records(1)[0], started_at=datetime(2026, 1, 5, 23, 30, tzinfo=timezone.utc), ended_at=None)
+        store = open_store()
+        store.save_session(late)
+        assert [r.id for r in store.sessions(since=date(2026, 1, 6))] == [late.id]
+        assert store.sessions(since=date(2026, 1, 7)) == []
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

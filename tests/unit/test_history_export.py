@@ -35,7 +35,10 @@ def test_table_shows_date_routine_minutes_done_pain_and_status():
     text = render_table([_session(), _session(id="s2", status="stopped", recovered=True, pain_after=None)])
     lines = text.splitlines()
     assert lines[0].split() == ["date", "routine", "min", "done", "pain", "status"]
-    assert lines[1].split() == ["2026-01-05", "09:00", "Daily", "back", "set", "10", "1/2", "5", "->", "3", "completed"]
+    shown = _session().started_at.astimezone()  # the table shows local time, as the app does
+    assert lines[1].split() == [
+        f"{shown:%Y-%m-%d}", f"{shown:%H:%M}", "Daily", "back", "set", "10", "1/2", "5", "->", "3", "completed",
+    ]
     assert lines[2].endswith("5 -> -  stopped (recovered)")
 
 
