@@ -8,18 +8,23 @@ import signal
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widgets import Input
 
 from . import paths
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 from .domain.safety import STRONG_PAIN
 from .history import History
+
+if TYPE_CHECKING:
+    from .screens.run import RunScreen
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
@@ -32,6 +37,8 @@ class BackcareApp(App[int]):
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        # "This hurts" must work even while a dialog covers a running session.
+        Binding("x", "hurts_under_dialog", "This hurts", priority=True, show=False),
         Binding("s", "safety", "Safety"),
         Binding("h", "history", "History"),
         Binding("question_mark", "help", "Keys"),
@@ -206,7 +213,28 @@ class BackcareApp(App[int]):
         screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
         if action == "history" and not isinstance(screen, RoutinesScreen):
             return None  # from the routines screen only: not mid-session or mid-dialog
+        if action == "hurts_under_dialog":
+            # Only over a running session, and never while text is being typed (the palette).
+            typing = isinstance(self.focused, Input)
+            return self.run_below_dialogs() is not None and not typing
         return True
+
+    def run_below_dialogs(self) -> RunScreen | None:
+        """The running session when dialogs cover it, else None."""
+        from .screens.run import RunScreen
+
+        if isinstance(self.screen, RunScreen):
+            return None  # its own `x` binding answers
+        return next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
+
+    def action_hurts_under_dialog(self) -> None:
+        run = self.run_below_dialogs()
+        if run is None:
+            return
+        while self.screen is not run:
+            self.pop_screen()
+        run.action_hurts()
+        self.cover_if_too_small(self.size)  # the cover, if it was one, comes back on top
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -51,3 +51,24 @@ async def test_the_this_hurts_advice_does_not_claim_a_failed_save(open_app, tiny
         assert not app.screen.saved
         text = " ".join(str(static.visual) for static in app.screen.query("Static"))
         assert "kept in memory" in text and "is saved" not in text
+
+
+async def test_this_hurts_works_while_a_dialog_covers_the_session(open_app, tiny_library, clock, db_path):
+    from backcare_tui.screens.dialogs import ConfirmScreen
+    from tests.ui.helpers import stored_sessions
+
+    async with open_app(library=tiny_library) as (app, pilot):
+        await start_run(pilot, TINY_ROUTINE)
+        await advance(pilot, clock, 3)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("x")
+        assert isinstance(app.screen, WhenToStopScreen)
+    [record] = stored_sessions(db_path)
+    assert record.status == "stopped_for_pain"
+
+
+async def test_x_is_an_ordinary_letter_when_no_session_runs(open_app):
+    async with open_app() as (app, pilot):
+        await pilot.press("slash", "x")
+        assert app.screen.query_one("#filter").value == "x"
