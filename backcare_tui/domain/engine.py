@@ -10,8 +10,8 @@ not apply: before `start()`, after the session ends, or (for `mark_done`) outsid
 a reps dose. Details:
 
 - `next_exercise` leaves the current exercise (it is "skipped" if nothing of it was done,
-  "partial" if some was); on the last exercise it completes the routine. During the rest
-  after an exercise it just ends that rest.
+  "partial" if some was); on the last exercise it completes the routine, or stops it if no
+  exercise was even begun. During the rest after an exercise it just ends that rest.
 - `previous_exercise` goes to the start of the exercise before; on the first it restarts it.
   The rest after an exercise belongs to that exercise, so `restart_exercise` there redoes it.
 - Blocks finished in any visit stay finished: going back never loses or double counts work.
@@ -165,7 +165,11 @@ class SessionEngine:
         self._tallies[index].skipped = True
         if index + 1 < len(self.plan.items):
             return events + self._enter(self._timeline.first_segment[index + 1], self._run)
-        return events + self._finish("completed", self._run)
+        # Skipping through to the end with nothing done is stopping, not completing.
+        did_work = any(
+            tally.status(item.dose) in ("done", "partial") for tally, item in zip(self._tallies, self.plan.items)
+        )
+        return events + self._finish("completed" if did_work else "stopped", self._run)
 
     def previous_exercise(self) -> list[Event]:
         """Back to the start of the exercise before (or of this one, if it is the first)."""

@@ -42,12 +42,13 @@ class HelpScreen(ModalScreen[None]):
                 for binding in bindings:
                     description = binding.description or binding.action.replace("_", " ")
                     sideways = any(word in binding.action for word in ("left", "right")) and node is focused
-                    if binding.system or sideways or (binding.action, description) in seen:
+                    key = self.app.get_key_display(binding)
+                    if binding.system or sideways or (key, description) in seen:
                         continue
-                    seen.add((binding.action, description))
+                    seen.add((key, description))
                     _, action, parameters = parse_action(binding.action)
                     enabled = node.check_action(action, parameters)
-                    table.add_row(self.app.get_key_display(binding), description,
+                    table.add_row(key, description,
                                   "yes" if enabled else "not now", where)
 
     def action_close(self) -> None:

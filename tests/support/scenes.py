@@ -29,6 +29,7 @@ class Scene:
     history: int = 0  # how many past sessions the history file holds
     acknowledged: bool = True  # first-run safety already read
     advance: float = 0.0  # seconds the clock moves after the keys
+    then: tuple[str, ...] = ()  # keys pressed after the clock has moved
     size: tuple[int, int] = SIZE
 
 
@@ -40,7 +41,7 @@ SCENES = (
     Scene("run", keys=("enter", "3"), advance=9.2, history=12),
     Scene("run-paused", keys=("enter", "3"), advance=14.6, history=12),
     Scene("this-hurts", keys=("enter", "3", "x"), advance=0, history=12),
-    Scene("summary", keys=("enter", "3", "n", "n", "n", "2"), history=12),
+    Scene("summary", keys=("enter", "4"), advance=150, then=("2",), history=12),
     Scene("history", keys=("h",), history=40),
     Scene("session-detail", keys=("h", "enter"), history=40),
     Scene("help", keys=("question_mark",), history=12),
@@ -78,6 +79,9 @@ def build(scene: Scene, folder: Path) -> tuple[BackcareApp, Callable[[Pilot], Aw
             if hasattr(app.screen, "tick"):
                 app.screen.tick()
         await pilot.pause()
+        for key in scene.then:
+            await pilot.press(key)
+            await pilot.pause()
         app.clear_notifications()
         await pilot.pause()
 

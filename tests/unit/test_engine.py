@@ -168,6 +168,16 @@ def test_next_skips_the_exercise_and_on_the_last_completes_the_routine() -> None
     assert engine.view().progress == 1.0
 
 
+def test_skipping_through_every_exercise_is_a_stop_not_a_completion() -> None:
+    engine, clock = started(timed(10), timed(20), rest_between=5)
+    engine.next_exercise()
+    events = engine.next_exercise()  # still getting ready for the last one: nothing was done
+    assert EventKind.ROUTINE_DONE not in [event.kind for event in events]
+    record = engine.record()
+    assert record.status == "stopped"
+    assert [r.status for r in record.exercises] == ["skipped", "skipped"]
+
+
 def test_next_during_the_rest_between_exercises_only_ends_the_rest() -> None:
     engine, clock = started(timed(5), timed(5), get_ready=0, rest_between=15)
     advance(engine, clock, 6)
