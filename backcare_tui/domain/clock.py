@@ -6,6 +6,7 @@ records with an aware local time.
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
@@ -29,6 +30,11 @@ class MonotonicClock:
 
     def wall(self) -> datetime:
         return datetime.now(timezone.utc).astimezone()
+
+
+def local_zone_key() -> tuple[object, ...]:
+    """Changes when the process's local time zone does (TZ set and `time.tzset()` called)."""
+    return (os.environ.get("TZ"), time.tzname, time.timezone, time.altzone)
 
 
 FIXED_START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)

@@ -12,14 +12,13 @@ without a visible pause.
 from __future__ import annotations
 
 import heapq
-import os
-import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from .clock import local_zone_key
 from .models import SessionRecord
 
 NUDGE_AFTER_DAYS = 2
@@ -56,7 +55,7 @@ class _LocalDays:
         self._zone: tuple[object, ...] = ()
 
     def of(self, moments: Iterable[datetime]) -> list[date]:
-        zone = (os.environ.get("TZ"), time.tzname, time.timezone, time.altzone)
+        zone = local_zone_key()
         if zone != self._zone or len(self._days) > self.LIMIT:
             self._days = {}
             self._zone = zone
