@@ -90,6 +90,8 @@ class RunScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.digits = self.query_one("#run-digits", Digits)  # the two widgets every tick touches
+        self.progress = self.query_one(RoutineProgress)
         self.engine = SessionEngine(self.plan, self.app.clock)
         self.handle(self.engine.start())
         self.app.history.claim(self.engine.record().id)
@@ -140,11 +142,11 @@ class RunScreen(Screen[None]):
         self._show("#run-phase", ("PAUSED · " if view.paused else "") + view.label.upper(), layout=False)
         digits = clock_text(view.remaining)
         if self._changed("digits", digits):
-            self.query_one("#run-digits", Digits).update(digits)
+            self.digits.update(digits)
         self._show("#run-counter", counter_text(view), layout=False)
         hint = "Space to resume" if view.paused else ("Enter when you have done them" if view.can_mark_done else "")
         self._show("#run-hint", hint, layout=False)
-        self.query_one(RoutineProgress).percent = int(view.progress * 100)  # repaints only on change
+        self.progress.percent = int(view.progress * 100)  # repaints only on change
         if self._changed("bindings", (view.paused, view.can_mark_done)):  # the Footer rebuilds its keys
             self.refresh_bindings()
 
