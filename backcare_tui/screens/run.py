@@ -83,8 +83,8 @@ class RunScreen(Screen[None]):
                 yield Static(id="run-hint")
             with VerticalScroll(id="run-info"):
                 yield Static(id="run-dose")
+                yield Static(id="run-safety")  # before the steps: it must show on a small terminal
                 yield Static(id="run-steps")
-                yield Static(id="run-safety")
         yield Static(id="run-next")
         yield RoutineProgress(id="run-progress")
         yield Footer(compact=True)
