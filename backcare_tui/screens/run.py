@@ -63,7 +63,7 @@ class RunScreen(Screen[None]):
         self.pain_before = pain_before
         self.engine = SessionEngine(plan, self.app.clock) if False else None  # set in on_mount
         self._shown: dict[str, object] = {}
-        self._saved_index = -1
+        self._saved_for: set[int] = set()  # exercise indexes the last checkpoint already covers
         self._auto_paused = False
         self._final_saved = False
         self._saved_ok = True
@@ -115,23 +115,27 @@ class RunScreen(Screen[None]):
         """Cues for the user, checkpoints at exercise boundaries, and the end of the run."""
         if any(e.kind in (EventKind.COUNTDOWN, EventKind.PHASE_STARTED) for e in events):
             self.app.cue()
-        if any(e.kind is EventKind.EXERCISE_DONE for e in events):
-            self.checkpoint()
         if self.engine.finished:
-            self.finish()
+            self.finish()  # the final save is the checkpoint
+            return
+        done = [e.exercise_index for e in events if e.kind is EventKind.EXERCISE_DONE]
+        if done:
+            self.checkpoint()
+            # The rest after it and the next exercise starting add nothing worth another write.
+            self._saved_for = {max(done), max(done) + 1}
 
     def checkpoint(self) -> None:
         error = self.app.history.save(self.current_record())
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=8)
-        self._saved_index = self.engine.view().index
+        self._saved_for = {self.engine.view().index}
 
     def current_record(self) -> SessionRecord:
         return replace(self.engine.record(), pain_before=self.pain_before)
 
     def render_view(self) -> None:
         view = self.engine.view()
-        if view.index != self._saved_index and not view.finished:
+        if view.index not in self._saved_for and not view.finished:  # a jump: next, back, restart
             self.checkpoint()
         if self._changed("exercise", view.index):
             self.show_exercise(view)
