@@ -53,12 +53,18 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """
     default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     parser.add_argument(
-        "--library", metavar="DIR", type=_folder, action="append", default=default([]),
+        "--library",
+        metavar="DIR",
+        type=_folder,
+        action="append",
+        default=default([]),
         dest="library" if top else "command_library",
         help="extra folder of routine/exercise TOML files (repeatable); same ids override built-ins",
     )
     parser.add_argument(
-        "--db", metavar="PATH", default=default(None),
+        "--db",
+        metavar="PATH",
+        default=default(None),
         help="history file to use (default: history.json in your data folder; env BACKCARE_TUI_DB)",
     )
 
@@ -79,14 +85,16 @@ def build_parser() -> Parser:
     _common_options(start, top=False)
 
     routines = sub.add_parser(
-        "routines", help="list the routines, or show one",
+        "routines",
+        help="list the routines, or show one",
         description="List the routines: id, name, minutes, elements covered and exercise count.",
     )
     routines.add_argument("routine", metavar="ROUTINE_ID", nargs="?", help="show this routine's exercises")
     _common_options(routines, top=False)
 
     check = sub.add_parser(
-        "check-library", help="validate library files",
+        "check-library",
+        help="validate library files",
         description="Validate the bundled, user and given library folders. Exit 0 when all is well, "
         "1 with every problem listed as `file: location: problem`.",
     )
@@ -94,7 +102,8 @@ def build_parser() -> Parser:
     _common_options(check, top=False)
 
     history = sub.add_parser(
-        "history", help="print past sessions",
+        "history",
+        help="print past sessions",
         description="Print past sessions, newest first, as a table, JSON or CSV.",
     )
     fmt = history.add_mutually_exclusive_group()

@@ -154,8 +154,10 @@ class BackcareApp(App[int]):
             self.exit(0)
             return
         count = self.history.unsaved_count
-        detail = (f"{count} session{'s' if count != 1 else ''} could not be saved to {self.history.path}, "
-                  f"and will be lost if you quit now. {error}")
+        detail = (
+            f"{count} session{'s' if count != 1 else ''} could not be saved to {self.history.path}, "
+            f"and will be lost if you quit now. {error}"
+        )
         self.push_screen(ConfirmScreen("Quit without saving?", detail, yes="Quit anyway", no="Stay"), answer)
 
     def action_safety(self) -> None:

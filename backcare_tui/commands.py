@@ -50,8 +50,14 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
         print(describe_routine(library, plan))
         return 0
     rows = [
-        [plan.routine.id, plan.routine.name, str(plan.estimated_minutes), elements_text(plan),
-         str(len(plan.items)), origin_note(library, plan.routine.id)]
+        [
+            plan.routine.id,
+            plan.routine.name,
+            str(plan.estimated_minutes),
+            elements_text(plan),
+            str(len(plan.items)),
+            origin_note(library, plan.routine.id),
+        ]
         for plan in sorted(library.plans(), key=lambda plan: plan.routine.id)
     ]
     print(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))

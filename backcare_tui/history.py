@@ -47,7 +47,7 @@ class History:
     def take_store_notices(self) -> None:
         """Move what the store has said since last time into `notices`."""
         if self._store is not None:
-            fresh = self._store.notices[self._store_notices_seen:]
+            fresh = self._store.notices[self._store_notices_seen :]
             self._store_notices_seen += len(fresh)
             self.notices.extend(fresh)
 

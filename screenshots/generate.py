@@ -1,6 +1,6 @@
 """Regenerate every SVG in this folder from the same scenes the snapshot tests use.
 
-    python screenshots/generate.py
+python screenshots/generate.py
 """
 
 from __future__ import annotations

@@ -64,8 +64,9 @@ def exercise_data(exercise_id: str = "test-stretch", **changes: Any) -> dict[str
     return {key: value for key, value in data.items() if value is not None}
 
 
-def routine_data(routine_id: str = "test-routine", exercises: tuple[str, ...] = ("test-stretch",),
-                 **changes: Any) -> dict[str, Any]:
+def routine_data(
+    routine_id: str = "test-routine", exercises: tuple[str, ...] = ("test-stretch",), **changes: Any
+) -> dict[str, Any]:
     """A valid routine over `exercises`; `changes` replace fields (None removes one)."""
     data: dict[str, Any] = {
         "id": routine_id,
@@ -108,8 +109,13 @@ class LibraryMaker:
     def exercise(self, folder: Path | str = "library", exercise_id: str = "test-stretch", **changes: Any) -> Path:
         return self.write(folder, f"exercises/{exercise_id}.toml", exercise_data(exercise_id, **changes))
 
-    def routine(self, folder: Path | str = "library", routine_id: str = "test-routine",
-                exercises: tuple[str, ...] = ("test-stretch",), **changes: Any) -> Path:
+    def routine(
+        self,
+        folder: Path | str = "library",
+        routine_id: str = "test-routine",
+        exercises: tuple[str, ...] = ("test-stretch",),
+        **changes: Any,
+    ) -> Path:
         return self.write(folder, f"routines/{routine_id}.toml", routine_data(routine_id, exercises, **changes))
 
 
@@ -124,4 +130,3 @@ def user_config_dir(isolated_user_files: Path) -> Path:
     folder = isolated_user_files / "config"
     folder.mkdir(exist_ok=True)
     return folder
-

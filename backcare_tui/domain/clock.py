@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -29,7 +29,7 @@ class MonotonicClock:
         return time.monotonic()
 
     def wall(self) -> datetime:
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
 
 def local_zone_key() -> tuple[object, ...]:
@@ -37,7 +37,7 @@ def local_zone_key() -> tuple[object, ...]:
     return (os.environ.get("TZ"), time.tzname, time.timezone, time.altzone)
 
 
-FIXED_START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+FIXED_START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 class FakeClock:

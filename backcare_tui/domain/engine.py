@@ -301,9 +301,7 @@ class SessionEngine:
         segment = self._segment
         dose = self.plan.items[segment.exercise_index].dose
         if segment.phase is Phase.WORK and isinstance(dose, RepsDose):
-            tallies[segment.exercise_index].add_reps(
-                segment.block, min(dose.reps, int(spent // dose.tempo))
-            )
+            tallies[segment.exercise_index].add_reps(segment.block, min(dose.reps, int(spent // dose.tempo)))
 
     def _jump_to_exercise(self, choose: Callable[[int], int]) -> list[Event]:
         events = self.tick()

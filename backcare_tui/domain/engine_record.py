@@ -43,9 +43,7 @@ class ExerciseTally:
         self.block_reps[block] = max(self.block_reps.get(block, 0), reps)
 
     def copy(self) -> ExerciseTally:
-        return ExerciseTally(
-            self.active_seconds, dict(self.block_reps), set(self.blocks_done), self.skipped
-        )
+        return ExerciseTally(self.active_seconds, dict(self.block_reps), set(self.blocks_done), self.skipped)
 
     def status(self, dose: Dose) -> ExerciseStatus:
         if len(self.blocks_done) == dose.blocks:
@@ -71,9 +69,7 @@ class ExerciseTally:
             active_seconds=round(self.active_seconds, 1),
             reps_done=sum(self.block_reps.values()),
             sets_done=sum(1 for count in done_by_set.values() if count == sides),
-            sides_done=sum(
-                1 for side, count in done_by_side.items() if side and count == dose.sets
-            ),
+            sides_done=sum(1 for side, count in done_by_side.items() if side and count == dose.sets),
             status=self.status(dose),
         )
 
@@ -120,9 +116,7 @@ def build_record(
         started_at=started_at,
         ended_at=None if status == "in_progress" else started_at + timedelta(seconds=elapsed),
         status=status,
-        exercises=tuple(
-            tally.result(item) for tally, item in zip(tallies, plan.items, strict=True)
-        ),
+        exercises=tuple(tally.result(item) for tally, item in zip(tallies, plan.items, strict=True)),
         active_seconds=active,
         rest_seconds=rest,
         paused_seconds=paused,

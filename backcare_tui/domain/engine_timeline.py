@@ -65,9 +65,7 @@ class Timeline:
                 segments.append(Segment(index, Phase.GET_READY, plan.routine.get_ready))
             segments.extend(_exercise_segments(index, item.dose))
             if index < last and plan.routine.rest_between > 0:
-                segments.append(
-                    Segment(index, Phase.REST_EXERCISE, plan.routine.rest_between)
-                )
+                segments.append(Segment(index, Phase.REST_EXERCISE, plan.routine.rest_between))
         offsets = tuple(accumulate((s.seconds for s in segments), initial=0.0))
         return cls(tuple(segments), tuple(first_segment), offsets[:-1], offsets[-1])
 
@@ -88,19 +86,29 @@ def _exercise_segments(index: int, dose: Dose) -> list[Segment]:
         if isinstance(dose, HoldDose):
             for rep in range(1, dose.reps + 1):
                 if rep > 1 and dose.relax > 0:
-                    segments.append(
-                        Segment(index, Phase.RELAX, dose.relax, rep, set_number, side, block)
-                    )
+                    segments.append(Segment(index, Phase.RELAX, dose.relax, rep, set_number, side, block))
                 segments.append(
                     Segment(
-                        index, Phase.WORK, dose.hold, rep, set_number, side, block,
+                        index,
+                        Phase.WORK,
+                        dose.hold,
+                        rep,
+                        set_number,
+                        side,
+                        block,
                         ends_block=rep == dose.reps,
                     )
                 )
         else:
             segments.append(
                 Segment(
-                    index, Phase.WORK, dose.block_seconds, 1, set_number, side, block,
+                    index,
+                    Phase.WORK,
+                    dose.block_seconds,
+                    1,
+                    set_number,
+                    side,
+                    block,
                     ends_block=True,
                 )
             )

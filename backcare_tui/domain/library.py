@@ -83,8 +83,7 @@ class Library:
 
 def _plan(routine: Routine, exercises: dict[str, Exercise]) -> RoutinePlan:
     items = tuple(
-        PlannedExercise(exercises[step.exercise], step.dose or exercises[step.exercise].dose)
-        for step in routine.steps
+        PlannedExercise(exercises[step.exercise], step.dose or exercises[step.exercise].dose) for step in routine.steps
     )
     return RoutinePlan(routine, items)
 
@@ -142,8 +141,11 @@ def load_library(folders: Sequence[Path]) -> Library:
             key = (kind, item.id)
             if key in seen_here:
                 library.problems.append(
-                    Problem(path, "id", f"duplicate {kind} id {item.id!r}, also in {seen_here[key]}; "
-                            "give one of them a different id")
+                    Problem(
+                        path,
+                        "id",
+                        f"duplicate {kind} id {item.id!r}, also in {seen_here[key]}; give one of them a different id",
+                    )
                 )
                 continue
             seen_here[key] = path
@@ -176,10 +178,13 @@ def _check_references(library: Library, replaced: _Replaced) -> None:
         for name in ("easier", "harder"):
             variant = getattr(exercise, name)
             if variant is not None and variant not in exercises:
-                library.problems.append(Problem(
-                    library.origins[("exercise", exercise.id)], name,
-                    f"names unknown exercise {variant!r}; use the id of an existing exercise or remove it",
-                ))
+                library.problems.append(
+                    Problem(
+                        library.origins[("exercise", exercise.id)],
+                        name,
+                        f"names unknown exercise {variant!r}; use the id of an existing exercise or remove it",
+                    )
+                )
     for routine_id in list(library.routines):
         while routine_id in library.routines and not _routine_is_sound(library, routine_id):
             _drop_routine(library, routine_id, replaced)
@@ -190,25 +195,28 @@ def _routine_is_sound(library: Library, routine_id: str) -> bool:
     exercises = library.exercises
     routine = library.routines[routine_id]
     path = library.origins[("routine", routine_id)]
-    missing = [
-        (index, step.exercise) for index, step in enumerate(routine.steps)
-        if step.exercise not in exercises
-    ]
+    missing = [(index, step.exercise) for index, step in enumerate(routine.steps) if step.exercise not in exercises]
     for index, exercise_id in missing:
-        library.problems.append(Problem(
-            path, f"steps[{index}].exercise",
-            f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
-            "or add that exercise's file",
-        ))
+        library.problems.append(
+            Problem(
+                path,
+                f"steps[{index}].exercise",
+                f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
+                "or add that exercise's file",
+            )
+        )
     if missing:
         return False
     covered = _plan(routine, exercises).elements
     unmet = [element for element in routine.elements if element not in covered]
     if unmet:
-        library.problems.append(Problem(
-            path, "elements",
-            f"claims {', '.join(unmet)} but none of its exercises cover it; "
-            "add such an exercise or remove the claim",
-        ))
+        library.problems.append(
+            Problem(
+                path,
+                "elements",
+                f"claims {', '.join(unmet)} but none of its exercises cover it; "
+                "add such an exercise or remove the claim",
+            )
+        )
         return False
     return True

@@ -230,6 +230,6 @@ class SessionRecord(Struct, **_STRUCT):
         return sum(1 for result in self.exercises if result.status == "done")
 
 
-def replace(struct: msgspec.Struct, **changes: object):  # noqa: ANN201 - same type as given
+def replace(struct: msgspec.Struct, **changes: object):
     """A copy of a frozen struct with some fields changed."""
     return msgspec.structs.replace(struct, **changes)

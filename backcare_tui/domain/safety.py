@@ -17,8 +17,7 @@ EMERGENCY_SIGNS = (
     "new problems getting or keeping an erection",
     "weakness, numbness or tingling in both legs, or a leg that is getting weaker",
     "chest pain",
-    "pain after a serious accident, or after a small fall if you have osteoporosis or take "
-    "steroids long term",
+    "pain after a serious accident, or after a small fall if you have osteoporosis or take steroids long term",
 )
 
 SOON_INTRO = "See a doctor soon (within a day or two) if back pain comes with:"
@@ -45,8 +44,7 @@ WHEN_TO_STOP = (
 )
 
 KEEP_MOVING = (
-    "Staying gently active helps. More than a couple of days of bed rest usually makes it "
-    "harder to get going again."
+    "Staying gently active helps. More than a couple of days of bed rest usually makes it harder to get going again."
 )
 
 EXPECT_SOME_SORENESS = (

@@ -208,8 +208,7 @@ def pain_trend(records: Iterable[SessionRecord], limit: int = 30) -> list[int]:
     rated = [
         record
         for record in records
-        if record.status != "in_progress"
-        and (record.pain_after is not None or record.pain_before is not None)
+        if record.status != "in_progress" and (record.pain_after is not None or record.pain_before is not None)
     ]
     if len(rated) > limit:
         # Narrow down by local day first: days compare far faster than aware datetimes.

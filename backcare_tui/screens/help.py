@@ -10,7 +10,6 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-
 FOCUS_NAMES = {"OptionList": "the list", "DataTable": "the table", "Input": "the text box"}
 
 
@@ -48,8 +47,7 @@ class HelpScreen(ModalScreen[None]):
                     seen.add((key, description))
                     _, action, parameters = parse_action(binding.action)
                     enabled = node.check_action(action, parameters)
-                    table.add_row(key, description,
-                                  "yes" if enabled else "not now", where)
+                    table.add_row(key, description, "yes" if enabled else "not now", where)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -60,7 +60,7 @@ class HistoryScreen(Screen[None]):
 
     def add_page(self) -> None:
         table = self.query_one(DataTable)
-        page = self.records[self.loaded:self.loaded + PAGE]
+        page = self.records[self.loaded : self.loaded + PAGE]
         table.add_rows([table_row(record) for record in page])
         self.loaded += len(page)
 
@@ -68,13 +68,21 @@ class HistoryScreen(Screen[None]):
         today = self.app.today()
         summary = stats.summarize(self.records, today)
         weeks = stats.weekly_totals(self.records, today, weeks=8)
-        last = {None: "-", 0: "today", 1: "yesterday"}.get(summary.days_since_last, f"{summary.days_since_last} days ago")
-        self.query_one("#history-summary", Static).update(Text.assemble(
-            ("Streak  ", "dim"), (f"{summary.streak} day{'s' if summary.streak != 1 else ''}\n", "bold"),
-            ("This week  ", "dim"), (f"{summary.this_week} sessions, {weeks[-1].minutes:.0f} min\n", "bold"),
-            ("All time  ", "dim"), (f"{summary.total_sessions} sessions, {summary.total_minutes:.0f} min\n", "bold"),
-            ("Last session  ", "dim"), (last, "bold"),
-        ))
+        last = {None: "-", 0: "today", 1: "yesterday"}.get(
+            summary.days_since_last, f"{summary.days_since_last} days ago"
+        )
+        self.query_one("#history-summary", Static).update(
+            Text.assemble(
+                ("Streak  ", "dim"),
+                (f"{summary.streak} day{'s' if summary.streak != 1 else ''}\n", "bold"),
+                ("This week  ", "dim"),
+                (f"{summary.this_week} sessions, {weeks[-1].minutes:.0f} min\n", "bold"),
+                ("All time  ", "dim"),
+                (f"{summary.total_sessions} sessions, {summary.total_minutes:.0f} min\n", "bold"),
+                ("Last session  ", "dim"),
+                (last, "bold"),
+            )
+        )
         self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
         self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
 
@@ -117,8 +125,12 @@ class HistoryScreen(Screen[None]):
 
         when = record.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         self.app.push_screen(
-            ConfirmScreen("Delete this session?", f"{record.routine_name}, {when}. This cannot be undone.",
-                          yes="Delete", no="Keep"),
+            ConfirmScreen(
+                "Delete this session?",
+                f"{record.routine_name}, {when}. This cannot be undone.",
+                yes="Delete",
+                no="Keep",
+            ),
             answer,
         )
 

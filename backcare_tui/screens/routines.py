@@ -7,8 +7,8 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,11 +20,16 @@ from ..widgets.element_badges import ElementBadges, element_initials
 
 def matches(plan: RoutinePlan, query: str) -> bool:
     """Whether a routine fits a filter: words found in its name, elements, equipment or exercises."""
-    haystack = " ".join([
-        plan.routine.id, plan.routine.name,
-        *(ELEMENT_LABELS[e] for e in plan.elements), *plan.elements,
-        *plan.equipment, *(item.exercise.name for item in plan.items),
-    ]).lower()
+    haystack = " ".join(
+        [
+            plan.routine.id,
+            plan.routine.name,
+            *(ELEMENT_LABELS[e] for e in plan.elements),
+            *plan.elements,
+            *plan.equipment,
+            *(item.exercise.name for item in plan.items),
+        ]
+    ).lower()
     return all(word in haystack for word in query.lower().split())
 
 
@@ -83,11 +88,16 @@ class RoutinesScreen(Screen[None]):
             last = "no sessions yet"
         else:
             last = {0: "last session today", 1: "last session yesterday"}.get(
-                summary.days_since_last, f"last session {summary.days_since_last} days ago")
+                summary.days_since_last, f"last session {summary.days_since_last} days ago"
+            )
         line = Content.assemble(
-            ("Streak ", "dim"), (f"{summary.streak} day{'s' if summary.streak != 1 else ''}", "bold"),
-            ("  ·  ", "dim"), (f"{summary.this_week}", "bold"), (" this week", "dim"),
-            ("  ·  ", "dim"), last,
+            ("Streak ", "dim"),
+            (f"{summary.streak} day{'s' if summary.streak != 1 else ''}", "bold"),
+            ("  ·  ", "dim"),
+            (f"{summary.this_week}", "bold"),
+            (" this week", "dim"),
+            ("  ·  ", "dim"),
+            last,
         )
         nudge = stats.nudge(records, today)
         status = self.query_one("#status-line", Static)
@@ -100,7 +110,8 @@ class RoutinesScreen(Screen[None]):
         for plan in self.plans:
             if matches(plan, query):
                 prompt = Content.assemble(
-                    (plan.routine.name, "bold"), "\n",
+                    (plan.routine.name, "bold"),
+                    "\n",
                     (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
                 )
                 option_list.add_option(Option(prompt, id=plan.routine.id))
@@ -129,15 +140,20 @@ class RoutinesScreen(Screen[None]):
         title.update(Content.styled(routine.name, "bold"))
         self.query_one(ElementBadges).show(plan.elements)
         equipment = ", ".join(plan.equipment) or "no equipment"
-        self.query_one("#detail-meta", Static).update(Content.assemble(
-            (f"About {plan.estimated_minutes} min", "bold"), f" · {len(plan.items)} exercises · {equipment} · ",
-            (days_ago(self.last_done.get(routine.id), self.app.today()), "italic"),
-        ))
+        self.query_one("#detail-meta", Static).update(
+            Content.assemble(
+                (f"About {plan.estimated_minutes} min", "bold"),
+                f" · {len(plan.items)} exercises · {equipment} · ",
+                (days_ago(self.last_done.get(routine.id), self.app.today()), "italic"),
+            )
+        )
         self.query_one("#detail-description", Static).update(
             Content.assemble(" ".join(routine.description.split()), "\n", (routine.how_often, "dim italic"))
         )
         lines = Content("\n").join(
-            Content.assemble((f"{number:>2}. ", "dim"), (item.exercise.name, "bold"), (f"  {item.dose.describe()}", "dim"))
+            Content.assemble(
+                (f"{number:>2}. ", "dim"), (item.exercise.name, "bold"), (f"  {item.dose.describe()}", "dim")
+            )
             for number, item in enumerate(plan.items, start=1)
         )
         self.query_one("#detail-exercises", Static).update(lines)

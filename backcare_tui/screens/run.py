@@ -11,14 +11,14 @@ import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
-from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord, replace
+from ..domain.models import RoutinePlan, SessionRecord, replace
 from ..widgets.element_badges import ElementBadges
 from ..widgets.routine_progress import RoutineProgress
 
@@ -157,16 +157,25 @@ class RunScreen(Screen[None]):
     def show_exercise(self, view: SessionView) -> None:
         """What stays the same for the whole exercise: painted once when it starts."""
         exercise = view.exercise
-        self._show("#run-routine", Content.assemble(
-            (self.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")), layout=False)
+        self._show(
+            "#run-routine",
+            Content.assemble(
+                (self.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")
+            ),
+            layout=False,
+        )
         self.query_one("#run-elements", ElementBadges).show(exercise.elements)
         self._show("#run-exercise", Content.styled(exercise.name, "bold"))
         self._show("#run-dose", Content.assemble(("Dose: ", "dim"), view.dose.describe()))
         self._show("#run-steps", "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)))
         self._show("#run-safety", Content.assemble(("Take care: ", "bold"), " ".join(exercise.safety)))
         if view.next_exercise is not None:
-            self._show("#run-next", Content.assemble(
-                ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"))
+            self._show(
+                "#run-next",
+                Content.assemble(
+                    ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"
+                ),
+            )
         else:
             self._show("#run-next", Content.styled("Last exercise", "dim"))
 

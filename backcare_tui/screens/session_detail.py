@@ -28,11 +28,13 @@ class SessionDetailScreen(ModalScreen[None]):
         ended = record.ended_at.astimezone().strftime("%H:%M") if record.ended_at else "?"
         with Vertical(classes="dialog detail"):
             yield Static(Text(record.routine_name, style="bold"), classes="dialog-title")
-            yield Static(Text.assemble(
-                f"{started:%A %d %B %Y, %H:%M}-{ended}  ·  {STATUS_LABELS[record.status]}  ·  ",
-                f"{record.active_seconds / 60:.1f} active min  ·  paused {record.paused_seconds / 60:.1f} min  ·  ",
-                f"pain {pain_text(record)}",
-            ))
+            yield Static(
+                Text.assemble(
+                    f"{started:%A %d %B %Y, %H:%M}-{ended}  ·  {STATUS_LABELS[record.status]}  ·  ",
+                    f"{record.active_seconds / 60:.1f} active min  ·  paused {record.paused_seconds / 60:.1f} min  ·  ",
+                    f"pain {pain_text(record)}",
+                )
+            )
             if record.note:
                 yield Static(Text.assemble(("Note: ", "bold"), record.note))
             yield DataTable(cursor_type="row", zebra_stripes=True, id="detail-table")

@@ -52,19 +52,27 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        counts = {status: 0 for status in ("done", "partial", "skipped", "not_started")}
+        counts = dict.fromkeys(("done", "partial", "skipped", "not_started"), 0)
         for result in record.exercises:
             counts[result.status] += 1
         with Vertical(id="summary"):
             yield Static(Content.styled(record.routine_name, "bold"), id="summary-title")
             yield Static(self.status_text(counts), id="summary-status", classes=record.status)
-            yield Static(Content.assemble(
-                (f"{counts['done']}", "bold"), " done   ",
-                (f"{counts['partial']}", "bold"), " part-done   ",
-                (f"{counts['skipped']}", "bold"), " skipped   ",
-                (f"{counts['not_started']}", "bold"), " not reached   ",
-                (f"{record.active_seconds / 60:.1f}", "bold"), " active minutes",
-            ), id="summary-counts")
+            yield Static(
+                Content.assemble(
+                    (f"{counts['done']}", "bold"),
+                    " done   ",
+                    (f"{counts['partial']}", "bold"),
+                    " part-done   ",
+                    (f"{counts['skipped']}", "bold"),
+                    " skipped   ",
+                    (f"{counts['not_started']}", "bold"),
+                    " not reached   ",
+                    (f"{record.active_seconds / 60:.1f}", "bold"),
+                    " active minutes",
+                ),
+                id="summary-counts",
+            )
             yield Static(self.pain_text(), id="summary-pain")
             yield Static(Content.assemble(("Next time: ", "bold"), next_time(record)), id="summary-next")
             yield Static(reassurance(record), id="summary-care", classes="dim")

@@ -7,7 +7,7 @@ older file is kept as `<name>.schema-<version>.bak`, migrated in memory and writ
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .database import AtomicJSONStorage, backup_path, unreadable
@@ -19,7 +19,7 @@ from .schema import SCHEMA_VERSION, ShapeError, migrate, parse, schema_version
 def quarantine(path: Path, reason: str, now: datetime) -> tuple[str, bool]:
     """Move a corrupt file aside and restore the backup. Returns a notice and whether the
     history can now be used (False if the file could not be moved)."""
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
         moved = move_aside(path, f"{path.name}.corrupt-{stamp}")
     except FileNotFoundError:
@@ -68,5 +68,6 @@ def migrate_file(storage: AtomicJSONStorage) -> list[str]:
         raise unreadable(storage.path, str(error)) from None
     keep_copy(storage.path, kept)
     storage.write(migrated)
-    return [f"Updated {storage.path} from schema version {version} to {SCHEMA_VERSION}; the old file is kept as {kept}."]
-
+    return [
+        f"Updated {storage.path} from schema version {version} to {SCHEMA_VERSION}; the old file is kept as {kept}."
+    ]

@@ -29,7 +29,7 @@ from .errors import CorruptDatabaseError, StorageError
 from .files import stale_temp_files
 from .ownership import RunningSessions
 from .recovery import migrate_file, quarantine
-from .schema import collection_paused, META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
+from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, collection_paused, schema_version
 
 _IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
 Changes = dict[str, dict[str, Any] | None]
@@ -273,7 +273,7 @@ class HistoryStore:
         if changes:
             self._table(table).put_many(changes)
 
-    def _table(self, name: str):  # noqa: ANN202 - a KeyedTable
+    def _table(self, name: str):
         return self._db.table(name)
 
     def _settings(self) -> dict[str, Any]:
@@ -318,7 +318,6 @@ class HistoryStore:
             except msgspec.ValidationError:
                 if not self.read_only:  # a newer version's record: shown once updated
                     raise
-
 
 
 def _newest_first_key(record: SessionRecord) -> tuple[float, str]:

@@ -57,11 +57,13 @@ def write_history(path: Path, records: list[SessionRecord] = ()) -> Path:
     Saving 10,000 sessions one `save_session` at a time rewrites the file 10,000 times;
     a single write of the same documents is what a long-time user's file looks like.
     """
-    AtomicJSONStorage(path).write({
-        META: {SINGLE_DOCUMENT: {"schema_version": SCHEMA_VERSION}},
-        SETTINGS: {SINGLE_DOCUMENT: {"safety_acknowledged": True}},
-        SESSIONS: {record.id: encode_session(record) for record in records},
-    })
+    AtomicJSONStorage(path).write(
+        {
+            META: {SINGLE_DOCUMENT: {"schema_version": SCHEMA_VERSION}},
+            SETTINGS: {SINGLE_DOCUMENT: {"safety_acknowledged": True}},
+            SESSIONS: {record.id: encode_session(record) for record in records},
+        }
+    )
     with HistoryStore.open(path) as store:
         assert store.session_count() == len(records), "the history file did not read back"
     return path

@@ -1,6 +1,6 @@
 """How fast the session engine ticks: the screen asks it several times a second.
 
-    python tests/bench/run.py engine
+python tests/bench/run.py engine
 """
 
 from __future__ import annotations

@@ -42,15 +42,33 @@ class Terminal:
         settings = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
         run_and_record = ["sh", "-c", '"$@"; echo "$?" > "$0"', str(exit_file), *argv]
         self.tmux(
-            "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
-            "new-session", "-d", "-s", "app", "-x", str(width), "-y", str(height), *settings, *run_and_record,
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            *settings,
+            *run_and_record,
         )
         self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", os.devnull, *args],
-            capture_output=True, text=True, timeout=10, check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         )
         return result.stdout
 
@@ -159,7 +177,10 @@ def test_a_whole_session_by_keyboard_is_saved(
     assert app.wait_for_exit() == 0
     printed = subprocess.run(
         [str(COMMAND), "history", "--json", "--db", str(db)],
-        capture_output=True, text=True, timeout=30, env={**os.environ, **home},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, **home},
     )
     assert printed.returncode == 0, printed.stderr
     [session] = json.loads(printed.stdout)

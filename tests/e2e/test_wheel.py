@@ -26,8 +26,9 @@ def _run(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None) -> sub
 def installed_command(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The `backcare-tui` script of a fresh venv with only the built wheel (and its dependencies)."""
     work = tmp_path_factory.mktemp("wheel")
-    built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", work / "dist", ROOT,
-                 cwd=work)
+    built = _run(
+        sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", work / "dist", ROOT, cwd=work
+    )
     assert built.returncode == 0, built.stderr
     wheel = next((work / "dist").glob("backcare_tui-*.whl"))
     env_dir = work / "venv"

@@ -8,6 +8,7 @@ import pytest
 
 from backcare_tui.storage import HistoryStore
 
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "history.json"

@@ -6,7 +6,6 @@ import signal
 import subprocess
 
 from backcare_tui.domain.models import replace
-from backcare_tui.storage import HistoryStore
 from tests.reliability.children import start_python
 from tests.support.records import make_records
 

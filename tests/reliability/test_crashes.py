@@ -14,9 +14,8 @@ import pytest
 from backcare_tui.storage import HistoryStore
 from backcare_tui.storage import files as storage_files
 from backcare_tui.storage.schema import parse
-from tests.support.records import make_records
-
 from tests.reliability.children import start_python
+from tests.support.records import make_records
 
 WRITER = """
 import sys

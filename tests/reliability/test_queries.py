@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from backcare_tui.domain.models import replace
 from backcare_tui.domain.stats import local_day
@@ -42,7 +42,9 @@ def test_settings_persist(db_path, open_store):
     store.set_setting("safety_acknowledged", True)
     reopened = open_store()
     assert (reopened.setting("sound"), reopened.setting("theme"), reopened.setting("safety_acknowledged")) == (
-        False, "nord", True,
+        False,
+        "nord",
+        True,
     )
 
 
@@ -51,7 +53,7 @@ def test_since_means_the_local_day_the_session_happened(db_path, open_store, mon
     monkeypatch.setenv("TZ", "Asia/Tokyo")
     time.tzset()
     try:
-        late = replace(make_records(1)[0], started_at=datetime(2026, 1, 5, 23, 30, tzinfo=timezone.utc), ended_at=None)
+        late = replace(make_records(1)[0], started_at=datetime(2026, 1, 5, 23, 30, tzinfo=UTC), ended_at=None)
         store = open_store()
         store.save_session(late)
         assert [r.id for r in store.sessions(since=date(2026, 1, 6))] == [late.id]

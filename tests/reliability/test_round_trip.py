@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -14,13 +14,21 @@ from backcare_tui.domain.models import ExerciseResult, HoldDose, RepsDose, Sessi
 from backcare_tui.storage import HistoryStore, normalise
 
 seconds = st.floats(min_value=0, max_value=20_000, allow_nan=False)
-offsets = st.sampled_from([timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))])
+offsets = st.sampled_from([UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))])
 times = st.datetimes(timezones=offsets)
 doses = st.one_of(
-    st.builds(HoldDose, hold=st.integers(1, 120), reps=st.integers(1, 50), relax=st.integers(0, 30),
-              sets=st.integers(1, 10), rest=st.integers(0, 300), per_side=st.booleans()),
-    st.builds(RepsDose, reps=st.integers(1, 50), tempo=st.integers(1, 30), sets=st.integers(1, 10),
-              per_side=st.booleans()),
+    st.builds(
+        HoldDose,
+        hold=st.integers(1, 120),
+        reps=st.integers(1, 50),
+        relax=st.integers(0, 30),
+        sets=st.integers(1, 10),
+        rest=st.integers(0, 300),
+        per_side=st.booleans(),
+    ),
+    st.builds(
+        RepsDose, reps=st.integers(1, 50), tempo=st.integers(1, 30), sets=st.integers(1, 10), per_side=st.booleans()
+    ),
     st.builds(TimedDose, seconds=st.integers(5, 1800), sets=st.integers(1, 10), per_side=st.booleans()),
 )
 results = st.builds(
@@ -73,9 +81,15 @@ def test_normalising_only_rounds_times(record):
     assert normalise(stored) == stored
     assert abs(stored.active_seconds - record.active_seconds) <= 0.05 + 1e-9
     assert abs((stored.started_at - record.started_at).total_seconds()) < 1
-    assert replace(stored, started_at=record.started_at, ended_at=record.ended_at, active_seconds=0.0,
-                   rest_seconds=0.0, paused_seconds=0.0, exercises=()) == replace(
-        record, active_seconds=0.0, rest_seconds=0.0, paused_seconds=0.0, exercises=())
+    assert replace(
+        stored,
+        started_at=record.started_at,
+        ended_at=record.ended_at,
+        active_seconds=0.0,
+        rest_seconds=0.0,
+        paused_seconds=0.0,
+        exercises=(),
+    ) == replace(record, active_seconds=0.0, rest_seconds=0.0, paused_seconds=0.0, exercises=())
 
 
 class HistoryMachine(RuleBasedStateMachine):

@@ -18,11 +18,14 @@ def _write(path, data) -> bytes:
 
 def test_a_newer_file_opens_read_only_and_is_never_written(db_path, open_store):
     records = make_records(3)
-    raw = _write(db_path, {
-        "meta": {"1": {"schema_version": SCHEMA_VERSION + 1}},
-        "sessions": {r.id: encode_session(r) for r in records},
-        "doses": {"knee-rolls": {"reps": 12}},
-    })
+    raw = _write(
+        db_path,
+        {
+            "meta": {"1": {"schema_version": SCHEMA_VERSION + 1}},
+            "sessions": {r.id: encode_session(r) for r in records},
+            "doses": {"knee-rolls": {"reps": 12}},
+        },
+    )
     store = open_store()
     assert store.read_only
     assert "newer version" in store.notices[0] and str(db_path) in store.notices[0]

@@ -40,7 +40,12 @@ class PtyApp:
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "backcare_tui", "--db", str(db), *args],
-            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
         )
         os.close(slave)
         self.master = master
@@ -153,9 +158,7 @@ def test_a_signal_mid_session_saves_it_as_stopped_and_exits(
     assert saved.exercises[0].status == "skipped"
 
 
-def test_after_sigkill_the_checkpoint_stays_in_progress_until_recovered(
-    launch: Callable[[], PtyApp], db: Path
-) -> None:
+def test_after_sigkill_the_checkpoint_stays_in_progress_until_recovered(launch: Callable[[], PtyApp], db: Path) -> None:
     app = launch()
     begun = wait_for_record(app, db, first_exercise_begun, keys="3")
     app.press("n")

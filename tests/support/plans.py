@@ -1,6 +1,6 @@
 """Build routine plans straight from doses, without reading the exercise library.
 
-    plan = make_plan(hold(5, reps=3), reps(10, tempo=2), get_ready=5, rest_between=15)
+plan = make_plan(hold(5, reps=3), reps(10, tempo=2), get_ready=5, rest_between=15)
 """
 
 from __future__ import annotations

@@ -95,5 +95,7 @@ def make_records(
     moment = start
     for _ in range(n):
         records.append(make_record(rng, moment, exercises_per_session))
-        moment += timedelta(hours=rng.choice((20, 24, 24, 28, 48)), minutes=rng.randrange(60), seconds=rng.randrange(60))
+        moment += timedelta(
+            hours=rng.choice((20, 24, 24, 28, 48)), minutes=rng.randrange(60), seconds=rng.randrange(60)
+        )
     return records

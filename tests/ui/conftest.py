@@ -34,14 +34,21 @@ def bundled_library() -> Library:
 def tiny_library(library_maker: Any) -> Library:
     """One short routine (46 s of fake time) over a hold, a reps and a timed exercise."""
     folder = library_maker.folder("tiny")
-    library_maker.exercise(folder, "tiny-hold", name="Tiny hold",
-                           dose={"kind": "hold", "hold": 5, "reps": 2, "relax": 2})
-    library_maker.exercise(folder, "tiny-reps", name="Tiny reps", elements=["strengthen"],
-                           dose={"kind": "reps", "reps": 3, "tempo": 4})
-    library_maker.exercise(folder, "tiny-timed", name="Tiny walk", elements=["activity"],
-                           equipment=[], dose={"kind": "timed", "seconds": 10})
-    library_maker.routine(folder, TINY_ROUTINE, TINY_EXERCISES, name="Tiny routine",
-                          get_ready=2, rest_between=3)
+    library_maker.exercise(
+        folder, "tiny-hold", name="Tiny hold", dose={"kind": "hold", "hold": 5, "reps": 2, "relax": 2}
+    )
+    library_maker.exercise(
+        folder, "tiny-reps", name="Tiny reps", elements=["strengthen"], dose={"kind": "reps", "reps": 3, "tempo": 4}
+    )
+    library_maker.exercise(
+        folder,
+        "tiny-timed",
+        name="Tiny walk",
+        elements=["activity"],
+        equipment=[],
+        dose={"kind": "timed", "seconds": 10},
+    )
+    library_maker.routine(folder, TINY_ROUTINE, TINY_EXERCISES, name="Tiny routine", get_ready=2, rest_between=3)
     library = load_library([folder])
     assert not library.problems, library.problems
     return library
@@ -71,8 +78,13 @@ def open_app(db_path: Path, clock: FakeClock, bundled_library: Library) -> OpenA
     ) -> AsyncIterator[tuple[BackcareApp, Pilot]]:
         if acknowledged:
             acknowledge_safety(db_path)
-        app = make_app(db_path=db_path, library=library or bundled_library, clock=clock,
-                       today=lambda: TODAY, start_routine=start_routine)
+        app = make_app(
+            db_path=db_path,
+            library=library or bundled_library,
+            clock=clock,
+            today=lambda: TODAY,
+            start_routine=start_routine,
+        )
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             yield app, pilot

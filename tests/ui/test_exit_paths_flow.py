@@ -10,9 +10,7 @@ from tests.ui.helpers import SIZE, TINY_ROUTINE, TINY_SECONDS, advance, start_ru
 from tests.ui.test_storage_errors_flow import FailingSaves
 
 
-async def test_pain_after_and_a_half_typed_note_survive_quitting_on_the_summary(
-    open_app, tiny_library, clock, db_path
-):
+async def test_pain_after_and_a_half_typed_note_survive_quitting_on_the_summary(open_app, tiny_library, clock, db_path):
     async with open_app(library=tiny_library) as (app, pilot):
         await start_run(pilot, TINY_ROUTINE, pain="4")
         await advance(pilot, clock, TINY_SECONDS)

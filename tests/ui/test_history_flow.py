@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from textual.widgets import DataTable
 
@@ -32,10 +32,15 @@ async def open_history(pilot) -> HistoryScreen:
 def recent_days(days: int) -> list:
     """Completed sessions on each of the last `days` days, up to the FakeClock's today."""
     records = make_records(days, seed=3)
-    today = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+    today = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
     return [
-        replace(record, status="completed", started_at=today - timedelta(days=n),
-                ended_at=today - timedelta(days=n) + timedelta(minutes=10), active_seconds=600.0)
+        replace(
+            record,
+            status="completed",
+            started_at=today - timedelta(days=n),
+            ended_at=today - timedelta(days=n) + timedelta(minutes=10),
+            active_seconds=600.0,
+        )
         for n, record in enumerate(records)
     ]
 

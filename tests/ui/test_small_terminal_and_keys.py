@@ -14,9 +14,42 @@ from tests.ui.helpers import SIZE, TINY_ROUTINE, advance, save_sessions, start_r
 TINY = (50, 15)
 # Every key the app binds anywhere, plus the ones widgets use. Ctrl+Q is left out: it exits.
 SWEEP = (
-    "space", "n", "right", "p", "left", "r", "plus", "minus", "enter", "m", "x", "q", "escape",
-    "s", "h", "question_mark", "slash", "t", "0", "5", "9", "d", "delete", "y", "tab", "shift+tab",
-    "up", "down", "home", "end", "pageup", "pagedown", "ctrl+end", "backspace", "a", "1",
+    "space",
+    "n",
+    "right",
+    "p",
+    "left",
+    "r",
+    "plus",
+    "minus",
+    "enter",
+    "m",
+    "x",
+    "q",
+    "escape",
+    "s",
+    "h",
+    "question_mark",
+    "slash",
+    "t",
+    "0",
+    "5",
+    "9",
+    "d",
+    "delete",
+    "y",
+    "tab",
+    "shift+tab",
+    "up",
+    "down",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "ctrl+end",
+    "backspace",
+    "a",
+    "1",
 )
 
 
@@ -104,8 +137,31 @@ async def test_every_key_on_the_history_screens_is_safe(open_app, db_path):
     async with open_app() as (app, pilot):
         await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)
-        await sweep(pilot, ("down", "ctrl+end", "pageup", "home", "space", "x", "m", "question_mark", "escape",
-                            "s", "escape", "enter", "d", "q", "enter", "escape", "d", "n", "delete", "y"))
+        await sweep(
+            pilot,
+            (
+                "down",
+                "ctrl+end",
+                "pageup",
+                "home",
+                "space",
+                "x",
+                "m",
+                "question_mark",
+                "escape",
+                "s",
+                "escape",
+                "enter",
+                "d",
+                "q",
+                "enter",
+                "escape",
+                "d",
+                "n",
+                "delete",
+                "y",
+            ),
+        )
         assert isinstance(app.screen, HistoryScreen)
         await sweep(pilot, ("d", "y") * 3)  # down to none left
         assert app.screen.query_one("#history-empty").display

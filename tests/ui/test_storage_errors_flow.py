@@ -81,7 +81,10 @@ async def test_a_failed_final_save_keeps_the_session_in_memory(open_app, tiny_li
         on_disk = {record.id: record for record in stored_sessions(db_path)}
         assert on_disk[second.engine.session_id].status == "in_progress"
         assert (on_disk[in_memory.id].status, on_disk[in_memory.id].pain_after, on_disk[in_memory.id].note) == (
-            "completed", 3, "kept")
+            "completed",
+            3,
+            "kept",
+        )
 
 
 async def test_an_unopenable_history_file_is_reported_and_the_app_runs(open_app, tiny_library, clock, tmp_path):

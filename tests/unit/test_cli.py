@@ -17,11 +17,13 @@ def builtin(library_maker, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small stand-in for the bundled library: one stretch, one strengthener, two routines."""
     folder = library_maker.folder("builtin")
     library_maker.exercise(folder, "calf-stretch")
-    library_maker.exercise(folder, "wall-push", elements=["strengthen"], equipment=["wall"],
-                           dose={"kind": "reps", "reps": 10, "tempo": 3})
+    library_maker.exercise(
+        folder, "wall-push", elements=["strengthen"], equipment=["wall"], dose={"kind": "reps", "reps": 10, "tempo": 3}
+    )
     library_maker.routine(folder, "quick-stretch", exercises=("calf-stretch",), name="Quick stretch")
-    library_maker.routine(folder, "both", exercises=("calf-stretch", "wall-push"), name="Both",
-                          elements=["stretch", "strengthen"])
+    library_maker.routine(
+        folder, "both", exercises=("calf-stretch", "wall-push"), name="Both", elements=["stretch", "strengthen"]
+    )
     monkeypatch.setattr(paths, "builtin_library_dir", lambda: folder)
     return folder
 

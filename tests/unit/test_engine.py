@@ -33,7 +33,11 @@ def test_start_enters_get_ready_of_the_first_exercise() -> None:
     assert events == [Event(EventKind.PHASE_STARTED, 0, Phase.GET_READY)]
     view = engine.view()
     assert (view.phase, view.label, view.remaining, view.index, view.count) == (
-        Phase.GET_READY, "Get ready", 5, 0, 1,
+        Phase.GET_READY,
+        "Get ready",
+        5,
+        0,
+        1,
     )
     assert engine.start() == []
     assert len(engine.session_id) == 32
@@ -48,8 +52,11 @@ def test_hold_dose_counts_each_hold_and_release() -> None:
         seen.append((view.label, view.rep, view.reps))
         advance(engine, clock, 1)
     assert seen == (
-        [("Hold", 1, 3)] * 4 + [("Release", 2, 3)] * 2
-        + [("Hold", 2, 3)] * 4 + [("Release", 3, 3)] * 2 + [("Hold", 3, 3)] * 4
+        [("Hold", 1, 3)] * 4
+        + [("Release", 2, 3)] * 2
+        + [("Hold", 2, 3)] * 4
+        + [("Release", 3, 3)] * 2
+        + [("Hold", 3, 3)] * 4
     )
     assert engine.finished and engine.view().label == "Finished"
     result = engine.record().exercises[0]
@@ -95,9 +102,13 @@ def test_per_side_sets_alternate_sides_with_rests_between() -> None:
         seen.append((view.phase, view.set, view.side))
         advance(engine, clock, view.remaining)
     assert seen == [
-        (Phase.WORK, 1, "left"), (Phase.REST, 1, "right"), (Phase.WORK, 1, "right"),
-        (Phase.REST, 2, "left"), (Phase.WORK, 2, "left"),
-        (Phase.REST, 2, "right"), (Phase.WORK, 2, "right"),
+        (Phase.WORK, 1, "left"),
+        (Phase.REST, 1, "right"),
+        (Phase.WORK, 1, "right"),
+        (Phase.REST, 2, "left"),
+        (Phase.WORK, 2, "left"),
+        (Phase.REST, 2, "right"),
+        (Phase.WORK, 2, "right"),
     ]
     result = engine.record().exercises[0]
     assert (result.sets_done, result.sides_done, result.reps_done) == (2, 2, 4)
@@ -274,9 +285,17 @@ def test_controls_before_start_and_after_the_end_do_nothing() -> None:
     clock = FakeClock()
     engine = SessionEngine(make_plan(timed(10)), clock)
     controls = (
-        engine.pause, engine.resume, engine.toggle_pause, engine.next_exercise,
-        engine.previous_exercise, engine.restart_exercise, engine.mark_done,
-        engine.stop, engine.stop_for_pain, lambda: engine.adjust(10), engine.tick,
+        engine.pause,
+        engine.resume,
+        engine.toggle_pause,
+        engine.next_exercise,
+        engine.previous_exercise,
+        engine.restart_exercise,
+        engine.mark_done,
+        engine.stop,
+        engine.stop_for_pain,
+        lambda: engine.adjust(10),
+        engine.tick,
     )
     for control in controls:
         assert control() == []
@@ -294,8 +313,12 @@ def test_a_long_jump_lands_in_the_right_phase() -> None:
     engine, clock = started(hold(5, reps=2, relax=3), timed(10), get_ready=5, rest_between=15)
     events = advance(engine, clock, 5 + 13 + 15 + 5 + 4)
     assert phases(events) == [
-        (Phase.WORK, 0), (Phase.RELAX, 0), (Phase.WORK, 0), (Phase.REST_EXERCISE, 0),
-        (Phase.GET_READY, 1), (Phase.WORK, 1),
+        (Phase.WORK, 0),
+        (Phase.RELAX, 0),
+        (Phase.WORK, 0),
+        (Phase.REST_EXERCISE, 0),
+        (Phase.GET_READY, 1),
+        (Phase.WORK, 1),
     ]
     assert Event(EventKind.EXERCISE_DONE, 0) in events
     assert engine.view().remaining == 6

@@ -35,9 +35,7 @@ advances = st.one_of(
 TIMING_CONTROLS = ("tick", "pause", "resume", "toggle_pause", "add", "remove")
 ALL_CONTROLS = (*TIMING_CONTROLS, "next", "previous", "restart", "mark_done", "stop", "pain")
 timing_steps = st.lists(st.tuples(advances, st.sampled_from(TIMING_CONTROLS)), max_size=25)
-any_steps = st.lists(
-    st.tuples(advances, st.sampled_from(ALL_CONTROLS + ("tick",) * 6)), max_size=25
-)
+any_steps = st.lists(st.tuples(advances, st.sampled_from(ALL_CONTROLS + ("tick",) * 6)), max_size=25)
 
 
 def apply(engine: SessionEngine, control: str) -> list[Event]:

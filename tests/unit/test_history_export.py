@@ -37,7 +37,17 @@ def test_table_shows_date_routine_minutes_done_pain_and_status():
     assert lines[0].split() == ["date", "routine", "min", "done", "pain", "status"]
     shown = _session().started_at.astimezone()  # the table shows local time, as the app does
     assert lines[1].split() == [
-        f"{shown:%Y-%m-%d}", f"{shown:%H:%M}", "Daily", "back", "set", "10", "1/2", "5", "->", "3", "completed",
+        f"{shown:%Y-%m-%d}",
+        f"{shown:%H:%M}",
+        "Daily",
+        "back",
+        "set",
+        "10",
+        "1/2",
+        "5",
+        "->",
+        "3",
+        "completed",
     ]
     assert lines[2].endswith("5 -> -  stopped (recovered)")
 

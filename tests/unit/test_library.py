@@ -64,8 +64,7 @@ def test_later_folder_overrides_same_id_and_says_so(library_maker) -> None:
 def test_user_routine_can_use_builtin_and_later_exercises(library_maker) -> None:
     builtin, user, extra = (library_maker.folder(name) for name in ("builtin", "user", "extra"))
     library_maker.exercise(builtin)
-    library_maker.routine(user, "mixed", exercises=("test-stretch", "extra-move"),
-                          elements=["stretch", "strengthen"])
+    library_maker.routine(user, "mixed", exercises=("test-stretch", "extra-move"), elements=["stretch", "strengthen"])
     library_maker.exercise(extra, "extra-move", elements=["strengthen"])
 
     library = load_library([builtin, user, extra])
@@ -110,9 +109,12 @@ def test_plan_uses_routine_dose_overrides(library_maker) -> None:
     library_maker.exercise(exercise_id="other-move", dose={"kind": "reps", "reps": 8})
     library_maker.routine(
         exercises=(),
-        steps=[{"exercise": "test-stretch", "dose": {"kind": "hold", "hold": 20, "reps": 2}},
-               {"exercise": "other-move"}],
-        get_ready=4, rest_between=10,
+        steps=[
+            {"exercise": "test-stretch", "dose": {"kind": "hold", "hold": 20, "reps": 2}},
+            {"exercise": "other-move"},
+        ],
+        get_ready=4,
+        rest_between=10,
     )
 
     plan = load_library([library_maker.folder()]).plan("test-routine")

@@ -57,10 +57,16 @@ def test_invalid_exercise_field_is_named_with_its_path(library_maker, changes, l
     ("changes", "location", "words"),
     [
         ({"steps": [{"exercise": "test-stretch", "sets": 2}]}, "steps[0].sets", ("unknown key 'sets'",)),
-        ({"steps": [{"exercise": "test-stretch", "dose": {"kind": "hold", "hold": 0}}]},
-         "steps[0].dose.hold", ("from 1 to 120",)),
-        ({"steps": [{"exercise": "test-stretch", "dose": {"kind": "reps", "reps": 0}}]},
-         "steps[0].dose.reps", ("from 1 to 50",)),
+        (
+            {"steps": [{"exercise": "test-stretch", "dose": {"kind": "hold", "hold": 0}}]},
+            "steps[0].dose.hold",
+            ("from 1 to 120",),
+        ),
+        (
+            {"steps": [{"exercise": "test-stretch", "dose": {"kind": "reps", "reps": 0}}]},
+            "steps[0].dose.reps",
+            ("from 1 to 50",),
+        ),
         ({"get_ready": 61}, "get_ready", ("from 0 to 60",)),
         ({"rest_between": "short"}, "rest_between", ("whole number",)),
         ({"steps": []}, "steps", ("1 to 40 items",)),

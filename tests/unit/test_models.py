@@ -61,20 +61,36 @@ def test_dose_decodes_by_kind_with_defaults() -> None:
     assert dose == HoldDose(hold=15, reps=1, relax=3, per_side=False, sets=1, rest=15)
 
 
-def make_exercise(exercise_id: str, dose: Dose, elements: tuple[str, ...] = ("stretch",),
-                  equipment: tuple[str, ...] = ()) -> Exercise:
+def make_exercise(
+    exercise_id: str, dose: Dose, elements: tuple[str, ...] = ("stretch",), equipment: tuple[str, ...] = ()
+) -> Exercise:
     return Exercise(
-        id=exercise_id, name=exercise_id, elements=elements, summary="s", targets=("back",),
-        position="lying", equipment=equipment, steps=("a", "b", "c"), safety=("careful",),
-        dose=dose, sources=("TEST",),
+        id=exercise_id,
+        name=exercise_id,
+        elements=elements,
+        summary="s",
+        targets=("back",),
+        position="lying",
+        equipment=equipment,
+        steps=("a", "b", "c"),
+        safety=("careful",),
+        dose=dose,
+        sources=("TEST",),
     )
 
 
 def make_plan(*items: PlannedExercise, get_ready: int = 5, rest_between: int = 15) -> RoutinePlan:
     routine = msgspec.convert(
-        {"id": "r", "name": "R", "description": "d", "elements": ["stretch"], "sources": ["TEST"],
-         "steps": [{"exercise": item.exercise.id} for item in items],
-         "get_ready": get_ready, "rest_between": rest_between},
+        {
+            "id": "r",
+            "name": "R",
+            "description": "d",
+            "elements": ["stretch"],
+            "sources": ["TEST"],
+            "steps": [{"exercise": item.exercise.id} for item in items],
+            "get_ready": get_ready,
+            "rest_between": rest_between,
+        },
         Routine,
     )
     return RoutinePlan(routine, items)
@@ -83,8 +99,9 @@ def make_plan(*items: PlannedExercise, get_ready: int = 5, rest_between: int = 1
 def test_estimate_adds_get_ready_work_and_rests_between() -> None:
     stretch = make_exercise("a", HoldDose(hold=10, reps=3, relax=5))  # 40 s
     press = make_exercise("b", RepsDose(reps=10, sets=2, rest=20))  # 2 x 30 + 20 = 80 s
-    plan = make_plan(PlannedExercise(stretch, stretch.dose), PlannedExercise(press, press.dose),
-                     get_ready=5, rest_between=15)
+    plan = make_plan(
+        PlannedExercise(stretch, stretch.dose), PlannedExercise(press, press.dose), get_ready=5, rest_between=15
+    )
 
     assert [item.planned_seconds for item in plan.items] == [40, 80]
     assert plan.estimated_seconds == (5 + 40) + (5 + 80) + 15

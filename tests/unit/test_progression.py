@@ -1,6 +1,6 @@
 """Advice for next time: build up only when it went well, ease back when pain rose or it hurt."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -15,7 +15,7 @@ def record(status="completed", before=4, after=4, results=("done", "done")):
         id="s1",
         routine_id="nhs-daily",
         routine_name="Daily back set",
-        started_at=datetime(2026, 1, 5, 9, tzinfo=timezone.utc),
+        started_at=datetime(2026, 1, 5, 9, tzinfo=UTC),
         status=status,
         exercises=tuple(
             ExerciseResult(exercise_id="knee-rolls", dose=DOSE, planned_seconds=30, status=s) for s in results
@@ -49,10 +49,13 @@ def test_stopping_for_pain_never_suggests_more():
     assert "smaller range or fewer reps" in advice and "add one" not in advice
 
 
-@pytest.mark.parametrize(("status", "results"), [
-    ("stopped", ("done", "not_started")),
-    ("completed", ("done", "skipped")),
-    ("completed", ("partial", "done")),
-])
+@pytest.mark.parametrize(
+    ("status", "results"),
+    [
+        ("stopped", ("done", "not_started")),
+        ("completed", ("done", "skipped")),
+        ("completed", ("partial", "done")),
+    ],
+)
 def test_an_unfinished_session_holds_steady(status, results):
     assert "same level" in next_time(record(status=status, results=results))

@@ -20,7 +20,10 @@ def test_example_routine_loads_against_the_bundled_library(tmp_path):
     assert library.problems == []
     plan = library.plan("my-morning")
     assert [item.exercise.id for item in plan.items] == [
-        "knee-rolls", "cat-camel", "glute-bridge", "single-knee-to-chest",
+        "knee-rolls",
+        "cat-camel",
+        "glute-bridge",
+        "single-knee-to-chest",
     ]
     assert set(plan.elements) >= {"stretch", "mobilise", "strengthen"}
 
