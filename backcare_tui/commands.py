@@ -106,15 +106,15 @@ def check_library(extra: list[Path]) -> int:
 
 
 def print_history(db: str | None, output: str, since: date | None) -> int:
-    from . import history_export
-    from .storage import HistoryStore, StorageError
+    from . import session_export
+    from .storage import SessionStore, StorageError
 
     path = paths.resolve_db_path(db)
     if not path.exists():
         records = []
     else:
         try:
-            store = HistoryStore.open(path)
+            store = SessionStore.open(path)
         except StorageError as error:
             raise CommandError(str(error), exit_code=1) from None
         for notice in store.notices:
@@ -122,9 +122,9 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
         records = store.sessions(since)
         store.close()
     render = {
-        "json": history_export.render_json,
-        "csv": history_export.render_csv,
-        "table": history_export.render_table,
+        "json": session_export.render_json,
+        "csv": session_export.render_csv,
+        "table": session_export.render_table,
     }[output]
     sys.stdout.write(render(records))
     return 0

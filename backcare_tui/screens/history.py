@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..domain import stats
 from ..domain.models import SessionRecord
-from ..history_export import table_row
+from ..session_export import table_row
 
 PAGE = 100
 
@@ -48,7 +48,7 @@ class HistoryScreen(Screen[None]):
         table.focus()
 
     def load(self) -> None:
-        self.records = self.app.history.sessions()
+        self.records = self.app.store.sessions()
         self.app.show_history_notices()
         self.loaded = 0
         table = self.query_one(DataTable)
@@ -114,7 +114,7 @@ class HistoryScreen(Screen[None]):
 
         def answer(delete: bool | None) -> None:
             if delete:
-                error = self.app.history.delete(record.id)
+                error = self.app.store.delete(record.id)
                 if error:
                     self.notify(error, title="Not deleted", severity="error")
                 else:

@@ -76,7 +76,7 @@ class RoutinesScreen(Screen[None]):
         self.show_detail()
 
     def refresh_history(self) -> None:
-        records = self.app.history.sessions()
+        records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
         summary = stats.summarize(records, today)

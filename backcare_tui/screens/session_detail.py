@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..domain.models import SessionRecord
-from ..history_export import STATUS_LABELS, pain_text
+from ..session_export import STATUS_LABELS, pain_text
 
 RESULT_LABELS = {"done": "done", "partial": "part-done", "skipped": "skipped", "not_started": "not reached"}
 

@@ -31,7 +31,7 @@ from textual.widgets import Footer, Header, Static
 
 from backcare_tui.app import make_app
 from backcare_tui.domain.models import SessionRecord
-from backcare_tui.storage import SCHEMA_VERSION, HistoryStore, encode_session
+from backcare_tui.storage import SCHEMA_VERSION, SessionStore, encode_session
 from backcare_tui.storage.database import AtomicJSONStorage
 from backcare_tui.storage.schema import META, SESSIONS, SETTINGS, SINGLE_DOCUMENT
 from tests.support.records import make_records
@@ -64,7 +64,7 @@ def write_history(path: Path, records: list[SessionRecord] = ()) -> Path:
             SESSIONS: {record.id: encode_session(record) for record in records},
         }
     )
-    with HistoryStore.open(path) as store:
+    with SessionStore.open(path) as store:
         assert store.session_count() == len(records), "the history file did not read back"
     return path
 

@@ -17,7 +17,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from backcare_tui.domain.models import replace
-from backcare_tui.storage import HistoryStore, encode_session
+from backcare_tui.storage import SessionStore, encode_session
 from backcare_tui.storage.schema import SCHEMA_VERSION
 from tests.support.records import make_records
 
@@ -64,12 +64,12 @@ def run() -> Iterator[tuple[str, float, str]]:
             yield f"storage.file_size.{size}", path.stat().st_size / 1e6, "MB"
             yield f"storage.bytes_per_session.{size}", path.stat().st_size / size, "B"
 
-            yield f"storage.open.{size}", _median_ms(lambda index: HistoryStore.open(path).close()), "ms"
-            opened = [HistoryStore.open(path) for _ in range(3)]
+            yield f"storage.open.{size}", _median_ms(lambda index: SessionStore.open(path).close()), "ms"
+            opened = [SessionStore.open(path) for _ in range(3)]
             first_list = _median_ms(lambda index: opened[index].sessions(), repeats=3)
             yield f"storage.first_sessions_list.{size}", first_list, "ms"
 
-            store = HistoryStore.open(path)
+            store = SessionStore.open(path)
             store.sessions()
             checkpoints = [replace(running, active_seconds=30.0 * step) for step in range(REPEATS)]
             yield f"storage.checkpoint_save.{size}", _median_ms(lambda i: store.save_session(checkpoints[i])), "ms"

@@ -16,11 +16,11 @@ async def test_first_run_shows_safety_and_enter_is_remembered(open_app, db_path)
 
         await pilot.press("escape")  # must be read and acknowledged the first time
         assert isinstance(app.screen, SafetyScreen)
-        assert stored_setting(db_path, "safety_acknowledged") is None
+        assert stored_setting("safety_acknowledged") is False
 
         await pilot.press("enter")
         assert isinstance(app.screen, RoutinesScreen)
-        assert stored_setting(db_path, "safety_acknowledged") is True
+        assert stored_setting("safety_acknowledged") is True
 
     async with open_app(acknowledged=False) as (app, pilot):  # the next start skips it
         assert isinstance(app.screen, RoutinesScreen)

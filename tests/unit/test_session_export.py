@@ -4,7 +4,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from backcare_tui.domain.models import ExerciseResult, HoldDose, SessionRecord
-from backcare_tui.history_export import CSV_FIELDS, render_csv, render_json, render_table
+from backcare_tui.session_export import CSV_FIELDS, render_csv, render_json, render_table
 from tests.support.records import make_records
 
 PLUS_ONE = timezone(timedelta(hours=1))
