@@ -36,6 +36,7 @@ from .recovery import migrate_file, quarantine
 from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, collection_paused, schema_version
 
 _IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
+_COMPLETED = SESSION_STATUS_CODES["completed"]  # what a document without a status is
 Changes = dict[str, dict[str, Any] | None]
 
 
@@ -173,7 +174,7 @@ class SessionStore:
             interrupted = [
                 replace(self._decode(session_id, document), status="stopped", recovered=True)
                 for session_id, document in stored.items()
-                if document.get("t", _IN_PROGRESS) == _IN_PROGRESS
+                if document.get("t", _COMPLETED) == _IN_PROGRESS
                 and session_id not in self._running
                 and not self._running.is_running_elsewhere(session_id)
             ]

@@ -1,4 +1,8 @@
-"""Storage figures at 1,000 and 10,000 sessions of 10 exercises, beside stock TinyDB.
+"""Storage figures at 1,000 and 10,000 sessions, beside stock TinyDB.
+
+The sessions are made by running the real engine with a fake clock over the bundled routines
+(most completed, some paused, with skips, a partial exercise, stopped, or stopped for pain;
+pain scores and the odd note), so the file is the size real use gives.
 
 Targets at 10,000 sessions: one checkpoint save <= 100 ms (stock TinyDB about 550 ms),
 opening <= 250 ms, the first `sessions()` <= 300 ms, the file <= 6 MB.
@@ -19,7 +23,7 @@ from tinydb.storages import JSONStorage
 from backcare_tui.domain.models import replace
 from backcare_tui.storage import SessionStore, encode_session
 from backcare_tui.storage.schema import SCHEMA_VERSION
-from tests.support.records import make_records
+from tests.support.records import engine_records
 
 SIZES = (1_000, 10_000)
 REPEATS = 5
@@ -55,7 +59,7 @@ def _stock_insert_ms(folder: Path, records) -> float:
 
 def run() -> Iterator[tuple[str, float, str]]:
     for size in SIZES:
-        records = make_records(size + 1, seed=size)
+        records = engine_records(size + 1, seed=size)
         history, running = records[:-1], records[-1]
         with tempfile.TemporaryDirectory() as folder_name:
             folder = Path(folder_name)
