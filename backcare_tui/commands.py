@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import paths
+from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
 from .domain.safety import safety_text
@@ -94,13 +95,13 @@ def check_library(extra: list[Path]) -> int:
         for problem in library.problems:
             print(problem)
         count = len(library.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        print(f"{wording.count(count, 'problem')} found", file=sys.stderr)
         return 1
     for override in library.overrides:
         print(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
     print(
-        f"library OK: {len(library.exercises)} exercises and {len(library.routines)} routines "
-        f"from {len(folders)} folder{'s' if len(folders) != 1 else ''}"
+        f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
+        f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"
     )
     return 0
 

@@ -45,11 +45,11 @@ def test_table_shows_date_routine_minutes_done_pain_and_status():
         "10",
         "1/2",
         "5",
-        "->",
+        "→",
         "3",
         "completed",
     ]
-    assert lines[2].endswith("5 -> -  stopped (recovered)")
+    assert lines[2].endswith("5 → -  stopped (recovered)")
 
 
 def test_table_of_nothing_says_so():
