@@ -51,10 +51,6 @@ class SessionKeeper:
         return taken
 
     @property
-    def read_only(self) -> bool:
-        return self.store.read_only
-
-    @property
     def unsaved_count(self) -> int:
         """Sessions waiting in memory because they could not be written."""
         return self.store.pending_sessions

@@ -46,11 +46,16 @@ from ..domain.models import (
     TimedDose,
 )
 
-SESSION_STATUS_CODES = {"in_progress": "i", "completed": "c", "stopped": "s", "stopped_for_pain": "p"}
-EXERCISE_STATUS_CODES = {"done": "d", "partial": "p", "skipped": "s", "not_started": "n"}
-_SESSION_STATUS = {code: status for status, code in SESSION_STATUS_CODES.items()}
+SESSION_STATUS_CODES: dict[SessionStatus, str] = {
+    "in_progress": "i",
+    "completed": "c",
+    "stopped": "s",
+    "stopped_for_pain": "p",
+}
+EXERCISE_STATUS_CODES: dict[ExerciseStatus, str] = {"done": "d", "partial": "p", "skipped": "s", "not_started": "n"}
+_SESSION_STATUS: dict[str, SessionStatus] = {code: status for status, code in SESSION_STATUS_CODES.items()}
 _NOTHING_DONE = FullCounts(0, 0, 0)
-_EXERCISE_STATUS = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
+_EXERCISE_STATUS: dict[str, ExerciseStatus] = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
 
 Seconds = Annotated[float, Meta(ge=0)]
 Count = Annotated[int, Meta(ge=0)]
@@ -245,14 +250,14 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
     facts = _known_doses.get(stored)
     if facts is not None:
         return facts
-    common = {"sets": stored.sets, "rest": stored.rest, "per_side": stored.per_side}
+    sets, rest, per_side = stored.sets, stored.rest, stored.per_side
     dose: Dose
     if isinstance(stored, StoredHold):
-        dose = HoldDose(hold=stored.hold, reps=stored.reps, relax=stored.relax, **common)
+        dose = HoldDose(hold=stored.hold, reps=stored.reps, relax=stored.relax, sets=sets, rest=rest, per_side=per_side)
     elif isinstance(stored, StoredReps):
-        dose = RepsDose(reps=stored.reps, tempo=stored.tempo, **common)
+        dose = RepsDose(reps=stored.reps, tempo=stored.tempo, sets=sets, rest=rest, per_side=per_side)
     else:
-        dose = TimedDose(seconds=stored.seconds, **common)
+        dose = TimedDose(seconds=stored.seconds, sets=sets, rest=rest, per_side=per_side)
     facts = (dose, float(dose.work_seconds), _active_in_full(dose), dose.full_counts)
     if len(_known_doses) < 4096:
         _known_doses[stored] = facts

@@ -28,7 +28,7 @@ from ..domain.models import SessionRecord, replace
 from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
-from .database import AtomicJSONStorage, SessionDatabase
+from .database import AtomicJSONStorage, KeyedTable, SessionDatabase
 from .errors import CorruptDatabaseError, StorageError
 from .files import stale_temp_files
 from .ownership import RunningSessions
@@ -76,9 +76,6 @@ class SessionStore:
         if since is None:
             return list(records)
         return [record for record in records if local_day(record.started_at) >= since]
-
-    def session_count(self) -> int:
-        return len(self._records_newest_first())
 
     def get_session(self, session_id: str) -> SessionRecord | None:
         with self._mutex:
@@ -133,11 +130,6 @@ class SessionStore:
             except StorageError:
                 self._pending.pop(SETTINGS, None)  # harmless to leave: the settings file wins
                 raise
-
-    @property
-    def pending_count(self) -> int:
-        """Changes kept in memory because they could not be written yet."""
-        return sum(len(changes) for changes in self._pending.values())
 
     @property
     def pending_sessions(self) -> int:
@@ -302,7 +294,7 @@ class SessionStore:
         if changes:
             self._table(table).put_many(changes)
 
-    def _table(self, name: str):
+    def _table(self, name: str) -> KeyedTable:
         return self._db.table(name)
 
     def _table_or_empty(self, name: str) -> dict[str, dict[str, Any]]:

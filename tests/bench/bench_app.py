@@ -65,7 +65,7 @@ def write_history(path: Path, records: list[SessionRecord] = ()) -> Path:
         }
     )
     with SessionStore.open(path) as store:
-        assert store.session_count() == len(records), "the history file did not read back"
+        assert len(store.sessions()) == len(records), "the history file did not read back"
     return path
 
 

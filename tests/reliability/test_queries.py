@@ -14,7 +14,7 @@ from tests.support.records import make_records
 def test_opening_a_missing_history_creates_nothing(tmp_path):
     path = tmp_path / "not" / "yet" / "history.json"
     with SessionStore.open(path) as store:
-        assert store.sessions() == [] and store.session_count() == 0 and store.notices == []
+        assert store.sessions() == [] and len(store.sessions()) == 0 and store.notices == []
         assert store.legacy_settings() == {}
     assert not (tmp_path / "not").exists()
 
@@ -32,7 +32,7 @@ def test_sessions_are_newest_first_and_filtered_by_day(db_path, open_store):
     ]
     assert store.sessions(since=date(2100, 1, 1)) == []
     assert store.delete_session(records[0].id) and not store.delete_session(records[0].id)
-    assert store.session_count() == 29 and store.get_session(records[0].id) is None
+    assert len(store.sessions()) == 29 and store.get_session(records[0].id) is None
 
 
 def test_since_means_the_local_day_the_session_happened(db_path, open_store, monkeypatch):

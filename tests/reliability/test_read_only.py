@@ -69,7 +69,7 @@ except StorageError as error:
         "message": str(error),
     }
 report["sessions"] = [record.id for record in store.sessions()]
-report["pending"] = store.pending_count
+report["pending"] = store.pending_sessions
 store.close()
 print(json.dumps(report))
 """

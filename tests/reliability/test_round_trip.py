@@ -134,7 +134,7 @@ class HistoryMachine(RuleBasedStateMachine):
     def matches_the_model(self):
         expected = sorted(self.expected.values(), key=lambda r: (r.started_at.timestamp(), r.id), reverse=True)
         assert self.store.sessions() == expected
-        assert self.store.session_count() == len(self.expected)
+        assert len(self.store.sessions()) == len(self.expected)
 
     def teardown(self):
         self.store.close()

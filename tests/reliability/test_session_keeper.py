@@ -30,7 +30,7 @@ def test_a_failed_save_waits_in_the_store_and_is_written_by_the_next(db_path, mo
     disk = FullDisk(monkeypatch)
     error = keeper.save(first)
     assert error is not None and error.count("disk is full") == 1
-    assert keeper.unsaved_count == 1 == keeper.store.pending_count
+    assert keeper.unsaved_count == 1 == keeper.store.pending_sessions
     assert [record.id for record in keeper.sessions()] == [first.id]
     assert keeper.take_notices() == []  # the caller was told; nothing is told twice
     disk.failing = False
