@@ -72,6 +72,8 @@ class BackcareApp(App[int]):
         self.store.sessions()  # decoded once here, then kept while the file is unchanged
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
         self.settings = Settings.load(paths.settings_path(), legacy=self.store)
+        if self.settings.problem:
+            self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
         self.sound = self.settings.sound
         theme = self.settings.theme
         if theme is not None and theme in self.available_themes:
