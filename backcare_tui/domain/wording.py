@@ -8,6 +8,7 @@ that show user data wrap them in Content or Text.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from .models import ExerciseStatus, SessionStatus
@@ -89,3 +90,9 @@ def in_minutes(count: float, decimals: int = 0) -> str:
 def seconds(value: float) -> str:
     """`45 s`."""
     return f"{value:.0f} s"
+
+
+def countdown(remaining: float) -> str:
+    """`1:05` for the seconds left, rounded up, so a phase shows 0:00 only when it is over."""
+    whole = max(0, math.ceil(remaining - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -47,3 +47,10 @@ def test_dates_and_times_are_local():
 def test_durations():
     assert (wording.minutes(90), wording.minutes(90, 1), wording.seconds(44.6)) == ("2 min", "1.5 min", "45 s")
     assert wording.in_minutes(12.4) == "12 min"
+
+
+@pytest.mark.parametrize(
+    ("remaining", "expected"), [(0, "0:00"), (0.2, "0:01"), (59.0, "0:59"), (65, "1:05"), (-3, "0:00")]
+)
+def test_countdown_rounds_up(remaining, expected):
+    assert wording.countdown(remaining) == expected
