@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from filelock import FileLock, Timeout
 
 from ..domain.clock import Clock, MonotonicClock
@@ -29,11 +28,12 @@ from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
 from .database import AtomicJSONStorage, KeyedTable, SessionDatabase
+from .decoded import DecodedSessions
 from .errors import CorruptDatabaseError, StorageError
 from .files import stale_temp_files
 from .ownership import RunningSessions
 from .recovery import migrate_file, quarantine
-from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, collection_paused, schema_version
+from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
 
 _IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
 _COMPLETED = SESSION_STATUS_CODES["completed"]  # what a document without a status is
@@ -58,8 +58,7 @@ class SessionStore:
         self._pending: dict[str, Changes] = {}
         self._pending_version = 0
         self._unreadable = False
-        self._decoded: dict[str, tuple[dict[str, Any], SessionRecord]] = {}
-        self._newest_first: tuple[tuple[int, int], list[SessionRecord]] | None = None
+        self._decoded = DecodedSessions()
 
     @classmethod
     def open(cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> SessionStore:
@@ -84,7 +83,7 @@ class SessionStore:
                 document = pending[session_id]
                 return None if document is None else decode_session(session_id, document)
             document = self._table_or_empty(SESSIONS).get(session_id)
-            return None if document is None else self._decode(session_id, document)
+            return None if document is None else self._decoded.decode(session_id, document)
 
     def legacy_settings(self) -> dict[str, Any]:
         """Settings kept in this file by versions before the settings file (empty if none)."""
@@ -164,7 +163,7 @@ class SessionStore:
         with self._mutex, self._locked():
             stored = self._read_for_write().get(SESSIONS, {})
             interrupted = [
-                replace(self._decode(session_id, document), status="stopped", recovered=True)
+                replace(self._decoded.decode(session_id, document), status="stopped", recovered=True)
                 for session_id, document in stored.items()
                 if document.get("t", _COMPLETED) == _IN_PROGRESS
                 and session_id not in self._running
@@ -306,41 +305,9 @@ class SessionStore:
             return dict(pending[SINGLE_DOCUMENT] or {})
         return dict(self._table_or_empty(SETTINGS).get(SINGLE_DOCUMENT, {}))
 
-    def _decode(self, session_id: str, document: dict[str, Any]) -> SessionRecord:
-        cached = self._decoded.get(session_id)
-        if cached is not None and (cached[0] is document or cached[0] == document):
-            return cached[1]
-        record = decode_session(session_id, document)
-        self._decoded[session_id] = (document, record)
-        return record
-
     def _records_newest_first(self) -> list[SessionRecord]:
         with self._mutex:
             stored = self._read().get(SESSIONS, {})
-            key = (self._storage.generation, self._pending_version)
-            if self._newest_first is not None and self._newest_first[0] == key:
-                return self._newest_first[1]
-            records: dict[str, SessionRecord] = {}
-            with collection_paused():
-                self._decode_all(stored, records)
-                self._decoded = {session_id: self._decoded[session_id] for session_id in records}
-                for session_id, document in self._pending.get(SESSIONS, {}).items():
-                    if document is None:
-                        records.pop(session_id, None)
-                    else:
-                        records[session_id] = decode_session(session_id, document)
-                newest_first = sorted(records.values(), key=_newest_first_key, reverse=True)
-            self._newest_first = (key, newest_first)
-            return newest_first
-
-    def _decode_all(self, stored: dict[str, dict[str, Any]], records: dict[str, SessionRecord]) -> None:
-        for session_id, document in stored.items():
-            try:
-                records[session_id] = self._decode(session_id, document)
-            except msgspec.ValidationError:
-                if not self.read_only:  # a newer version's record: shown once updated
-                    raise
-
-
-def _newest_first_key(record: SessionRecord) -> tuple[float, str]:
-    return record.started_at.timestamp(), record.id
+            version = (self._storage.generation, self._pending_version)
+            pending = self._pending.get(SESSIONS, {})
+            return self._decoded.newest_first(version, stored, pending, skip_invalid=self.read_only)
