@@ -103,10 +103,11 @@ class SessionStore:
             if self.get_session(session_id) is None:
                 return False
             pending = self._pending.setdefault(SESSIONS, {})
-            waiting = pending.pop(session_id, None)
-            if waiting is not None and self._table_or_empty(SESSIONS).get(session_id) is None:
-                self._pending_version += 1  # never written: dropping it is the whole delete
+            if session_id in pending and self._table_or_empty(SESSIONS).get(session_id) is None:
+                del pending[session_id]  # never written: dropping it is the whole delete
+                self._pending_version += 1
                 return True
+            waiting = pending.get(session_id)
             try:
                 self._write(SESSIONS, {session_id: None})
             except StorageError:
