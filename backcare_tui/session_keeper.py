@@ -96,7 +96,7 @@ class SessionKeeper:
         try:
             self.store.delete_session(session_id)
         except StorageError as error:
-            return f"Not deleted: {error}"
+            return f"{error} The session is kept."
         return None
 
     def claim(self, session_id: str) -> None:
