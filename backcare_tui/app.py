@@ -21,7 +21,8 @@ from . import paths
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 from .domain.safety import STRONG_PAIN
-from .history import History
+from .session_keeper import SessionKeeper
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .screens.run import RunScreen
@@ -48,30 +49,34 @@ class BackcareApp(App[int]):
         self,
         *,
         library: Library,
-        history: History,
+        store: SessionKeeper,
         clock: Clock,
         today: Callable[[], date],
         start_routine: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
-        self.history = history
+        self.store = store
         self.clock = clock
         self.today = today
         self.start_routine = start_routine
         self.sound = True
+        self.settings: Settings  # loaded in on_load, beside the sessions file
         self._started = False
 
     # -- start and stop ------------------------------------------------------------------
     def on_load(self) -> None:
         """Before anything is drawn: open the history, so the first screen shows it at once."""
         self._install_signal_handlers()
-        self.history.open()
-        self.history.sessions()  # decoded once here, then kept while the file is unchanged
+        self.store.open()
+        self.store.sessions()  # decoded once here, then kept while the file is unchanged
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
-        self.sound = bool(self.history.setting("sound", True))
-        theme = self.history.setting("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
+        self.settings = Settings.load(paths.settings_path(), legacy=self.store)
+        if self.settings.problem:
+            self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
+        self.sound = self.settings.sound
+        theme = self.settings.theme
+        if theme is not None and theme in self.available_themes:
             self.theme = theme
 
     def get_default_screen(self) -> Screen:
@@ -83,8 +88,8 @@ class BackcareApp(App[int]):
         from .screens.safety import SafetyScreen
 
         self.show_history_notices()
-        if self.history.recovered:
-            count = len(self.history.recovered)
+        if self.store.recovered:
+            count = len(self.store.recovered)
             self.notify(
                 f"{count} session{'s' if count != 1 else ''} interrupted last time "
                 f"{'were' if count != 1 else 'was'} saved as stopped.",
@@ -95,14 +100,14 @@ class BackcareApp(App[int]):
             self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
-        if not self.history.setting("safety_acknowledged", False):
+        if not self.settings.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True))
         self._started = True
         self.cover_if_too_small(self.size)
 
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
-        for notice in self.history.take_notices():
+        for notice in self.store.take_notices():
             self.notify(notice, title="History file", severity="warning", timeout=12)
 
     def _install_signal_handlers(self) -> None:
@@ -128,12 +133,12 @@ class BackcareApp(App[int]):
 
     def on_unmount(self) -> None:
         self.stop_running_session()
-        self.history.flush()  # a last try for anything a failed save left in memory
-        self.history.close()
+        self.store.flush()  # a last try for anything a failed save left in memory
+        self.store.close()
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.history.setting("theme") != theme:
-            self.history.set_setting("theme", theme)
+        if self.is_mounted and self.settings.theme != theme:
+            self.settings.change(theme=theme)
 
     # -- actions -------------------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -149,13 +154,13 @@ class BackcareApp(App[int]):
             detail = "The session so far is saved as stopped."
             self.push_screen(ConfirmScreen("Quit now?", detail, yes="Quit", no="Keep going"), answer)
             return
-        error = self.history.flush()
+        error = self.store.flush()
         if error is None:
             self.exit(0)
             return
-        count = self.history.unsaved_count
+        count = self.store.unsaved_count
         detail = (
-            f"{count} session{'s' if count != 1 else ''} could not be saved to {self.history.path}, "
+            f"{count} session{'s' if count != 1 else ''} could not be saved to {self.store.path}, "
             f"and will be lost if you quit now. {error}"
         )
         self.push_screen(ConfirmScreen("Quit without saving?", detail, yes="Quit anyway", no="Stay"), answer)
@@ -180,7 +185,9 @@ class BackcareApp(App[int]):
 
     def action_toggle_sound(self) -> None:
         self.sound = not self.sound
-        self.history.set_setting("sound", self.sound)
+        error = self.settings.change(sound=self.sound)
+        if error:
+            self.notify(error, severity="warning")
         self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3)
 
     def cue(self) -> None:
@@ -277,7 +284,7 @@ def make_app(
     clock = clock or MonotonicClock()
     return BackcareApp(
         library=library if library is not None else load_library(paths.library_folders()),
-        history=History(db_path or paths.resolve_db_path()),
+        store=SessionKeeper(db_path or paths.resolve_db_path()),
         clock=clock,
         today=today or (lambda: clock.wall().date()),
         start_routine=start_routine,

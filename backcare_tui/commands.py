@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import paths
+from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
 from .domain.safety import safety_text
@@ -94,27 +95,27 @@ def check_library(extra: list[Path]) -> int:
         for problem in library.problems:
             print(problem)
         count = len(library.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        print(f"{wording.count(count, 'problem')} found", file=sys.stderr)
         return 1
     for override in library.overrides:
         print(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
     print(
-        f"library OK: {len(library.exercises)} exercises and {len(library.routines)} routines "
-        f"from {len(folders)} folder{'s' if len(folders) != 1 else ''}"
+        f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
+        f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"
     )
     return 0
 
 
 def print_history(db: str | None, output: str, since: date | None) -> int:
-    from . import history_export
-    from .storage import HistoryStore, StorageError
+    from . import session_export
+    from .storage import SessionStore, StorageError
 
     path = paths.resolve_db_path(db)
     if not path.exists():
         records = []
     else:
         try:
-            store = HistoryStore.open(path)
+            store = SessionStore.open(path)
         except StorageError as error:
             raise CommandError(str(error), exit_code=1) from None
         for notice in store.notices:
@@ -122,9 +123,9 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
         records = store.sessions(since)
         store.close()
     render = {
-        "json": history_export.render_json,
-        "csv": history_export.render_csv,
-        "table": history_export.render_table,
+        "json": session_export.render_json,
+        "csv": session_export.render_csv,
+        "table": session_export.render_table,
     }[output]
     sys.stdout.write(render(records))
     return 0

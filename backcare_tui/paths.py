@@ -3,7 +3,8 @@
 - the bundled library: inside the installed package, or `library/` beside it in a checkout;
 - the user's own routines and exercises: the platform config folder (`routines/`,
   `exercises/`), or `BACKCARE_TUI_CONFIG_DIR`;
-- the history file: `history.json` in the platform data folder, or `BACKCARE_TUI_DB`, or `--db`.
+- the sessions file: `history.json` in the platform data folder, or `BACKCARE_TUI_DB`, or `--db`;
+- the settings: `settings.json` in the config folder.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ APP_NAME = "backcare-tui"
 DB_ENV = "BACKCARE_TUI_DB"
 CONFIG_ENV = "BACKCARE_TUI_CONFIG_DIR"
 DB_NAME = "history.json"
+SETTINGS_NAME = "settings.json"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -54,3 +56,8 @@ def library_folders(extra: list[Path] | tuple[Path, ...] = (), environ: Mapping[
         folders.append(user)
     folders.extend(extra)
     return folders
+
+
+def settings_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """The settings file (theme, sound, safety advice read), in the user config folder."""
+    return user_config_dir(environ) / SETTINGS_NAME

@@ -35,7 +35,7 @@ from enum import StrEnum
 from uuid import uuid4
 
 from .clock import Clock
-from .engine_record import ExerciseTally, build_record, reps_per_block
+from .engine_record import ExerciseTally, build_record
 from .engine_timeline import Phase, Segment, Timeline
 from .engine_view import SessionView, build_view
 from .models import HoldDose, RepsDose, RoutinePlan, SessionRecord, SessionStatus
@@ -281,7 +281,7 @@ class SessionEngine:
         if segment.phase is Phase.WORK:
             dose = self.plan.items[segment.exercise_index].dose
             tally = self._tallies[segment.exercise_index]
-            done = segment.rep if isinstance(dose, HoldDose) else reps_per_block(dose)
+            done = segment.rep if isinstance(dose, HoldDose) else dose.reps_per_block
             tally.add_reps(segment.block, done)
             if segment.ends_block:
                 tally.blocks_done.add(segment.block)

@@ -12,18 +12,11 @@ from .models import (
     Dose,
     ExerciseResult,
     ExerciseStatus,
-    HoldDose,
     PlannedExercise,
-    RepsDose,
     RoutinePlan,
     SessionRecord,
     SessionStatus,
 )
-
-
-def reps_per_block(dose: Dose) -> int:
-    """Reps in one block; a timed block counts as one."""
-    return dose.reps if isinstance(dose, HoldDose | RepsDose) else 1
 
 
 @dataclass(slots=True)
@@ -55,6 +48,10 @@ class ExerciseTally:
     def result(self, item: PlannedExercise) -> ExerciseResult:
         """The stored result: sets count when every side is done, sides when every set is."""
         dose = item.dose
+        status = self.status(dose)
+        if status == "done":
+            reps, sets, sides = dose.full_counts
+            return self._result(item, status, reps, sets, sides)
         done_by_set: dict[int, int] = {}
         done_by_side: dict[str | None, int] = {}
         for block in self.blocks_done:
@@ -62,15 +59,26 @@ class ExerciseTally:
             done_by_set[set_number] = done_by_set.get(set_number, 0) + 1
             done_by_side[side] = done_by_side.get(side, 0) + 1
         sides = 2 if dose.per_side else 1
+        return self._result(
+            item,
+            status,
+            reps=sum(self.block_reps.values()),
+            sets=sum(1 for count in done_by_set.values() if count == sides),
+            sides=sum(1 for side, count in done_by_side.items() if side and count == dose.sets),
+        )
+
+    def _result(
+        self, item: PlannedExercise, status: ExerciseStatus, reps: int, sets: int, sides: int
+    ) -> ExerciseResult:
         return ExerciseResult(
             exercise_id=item.exercise.id,
-            dose=dose,
+            dose=item.dose,
             planned_seconds=float(item.planned_seconds),
             active_seconds=round(self.active_seconds, 1),
-            reps_done=sum(self.block_reps.values()),
-            sets_done=sum(1 for count in done_by_set.values() if count == sides),
-            sides_done=sum(1 for side, count in done_by_side.items() if side and count == dose.sets),
-            status=self.status(dose),
+            reps_done=reps,
+            sets_done=sets,
+            sides_done=sides,
+            status=status,
         )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine_record import reps_per_block
 from .engine_timeline import Phase, Segment
 from .models import Dose, Exercise, HoldDose, RepsDose, RoutinePlan, SessionStatus
 
@@ -75,7 +74,7 @@ def build_view(
     item = plan.items[index]
     dose = item.dose
     phase = Phase.DONE if finished else segment.phase
-    reps = reps_per_block(dose)
+    reps = dose.reps_per_block
     rep, set_number, side = segment.rep, segment.set, segment.side
     if phase in (Phase.REST_EXERCISE, Phase.DONE):
         rep, set_number, side = reps, dose.sets, None

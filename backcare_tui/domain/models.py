@@ -8,7 +8,7 @@ and describe what a session stores. Nothing here imports textual or tinydb.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 import msgspec
 from msgspec import Meta, Struct
@@ -40,6 +40,14 @@ _STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True, "gc":
 _DOSE = {**_STRUCT, "tag_field": "kind"}
 
 
+class FullCounts(NamedTuple):
+    """What an exercise done in full counts: the one definition, for engine and storage alike."""
+
+    reps: int  # over every block; a timed block counts as one
+    sets: int  # sets done on every side
+    sides: int  # sides done in every set: 2 for a per-side dose, 0 when there are no sides
+
+
 class _DoseBase(Struct, **_DOSE):
     per_side: bool = False
     sets: Sets = 1
@@ -49,6 +57,16 @@ class _DoseBase(Struct, **_DOSE):
     def blocks(self) -> int:
         """How many work blocks the dose has: one per set, per side."""
         return self.sets * (2 if self.per_side else 1)
+
+    @property
+    def reps_per_block(self) -> int:
+        """Reps in one block; a timed block counts as one."""
+        return 1
+
+    @property
+    def full_counts(self) -> FullCounts:
+        """The reps, sets and sides of this dose done in full."""
+        return FullCounts(self.blocks * self.reps_per_block, self.sets, 2 if self.per_side else 0)
 
     @property
     def block_seconds(self) -> int:
@@ -77,6 +95,10 @@ class HoldDose(_DoseBase, tag="hold"):
     relax: RelaxSeconds = 3
 
     @property
+    def reps_per_block(self) -> int:
+        return self.reps
+
+    @property
     def block_seconds(self) -> int:
         return self.reps * self.hold + (self.reps - 1) * self.relax
 
@@ -90,6 +112,10 @@ class RepsDose(_DoseBase, tag="reps"):
 
     reps: Reps
     tempo: TempoSeconds = 3
+
+    @property
+    def reps_per_block(self) -> int:
+        return self.reps
 
     @property
     def block_seconds(self) -> int:

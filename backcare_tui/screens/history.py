@@ -14,11 +14,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from ..domain import stats
+from ..domain import stats, wording
 from ..domain.models import SessionRecord
-from ..history_export import table_row
+from ..session_export import table_row
 
 PAGE = 100
+
+
+def _sessions_and_minutes(sessions: int, minutes: float) -> str:
+    return f"{wording.count(sessions, 'session')}, {wording.in_minutes(minutes)}"
 
 
 class HistoryScreen(Screen[None]):
@@ -48,7 +52,7 @@ class HistoryScreen(Screen[None]):
         table.focus()
 
     def load(self) -> None:
-        self.records = self.app.history.sessions()
+        self.records = self.app.store.sessions()
         self.app.show_history_notices()
         self.loaded = 0
         table = self.query_one(DataTable)
@@ -68,17 +72,16 @@ class HistoryScreen(Screen[None]):
         today = self.app.today()
         summary = stats.summarize(self.records, today)
         weeks = stats.weekly_totals(self.records, today, weeks=8)
-        last = {None: "-", 0: "today", 1: "yesterday"}.get(
-            summary.days_since_last, f"{summary.days_since_last} days ago"
-        )
+        days = summary.days_since_last
+        last = "-" if days is None else wording.days_ago(days)
         self.query_one("#history-summary", Static).update(
             Text.assemble(
                 ("Streak  ", "dim"),
-                (f"{summary.streak} day{'s' if summary.streak != 1 else ''}\n", "bold"),
+                (f"{wording.count(summary.streak, 'day')}\n", "bold"),
                 ("This week  ", "dim"),
-                (f"{summary.this_week} sessions, {weeks[-1].minutes:.0f} min\n", "bold"),
+                (_sessions_and_minutes(summary.this_week, weeks[-1].minutes) + "\n", "bold"),
                 ("All time  ", "dim"),
-                (f"{summary.total_sessions} sessions, {summary.total_minutes:.0f} min\n", "bold"),
+                (_sessions_and_minutes(summary.total_sessions, summary.total_minutes) + "\n", "bold"),
                 ("Last session  ", "dim"),
                 (last, "bold"),
             )
@@ -114,7 +117,7 @@ class HistoryScreen(Screen[None]):
 
         def answer(delete: bool | None) -> None:
             if delete:
-                error = self.app.history.delete(record.id)
+                error = self.app.store.delete(record.id)
                 if error:
                     self.notify(error, title="Not deleted", severity="error")
                 else:
@@ -123,7 +126,7 @@ class HistoryScreen(Screen[None]):
                 self.load()
                 self.query_one(DataTable).move_cursor(row=min(row, max(0, len(self.records) - 1)))
 
-        when = record.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = wording.day_and_time(record.started_at)
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this session?",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..domain import stats
+from ..domain import stats, wording
 from ..domain.models import ELEMENT_LABELS, RoutinePlan
 from ..widgets.element_badges import ElementBadges, element_initials
 
@@ -33,11 +33,11 @@ def matches(plan: RoutinePlan, query: str) -> bool:
     return all(word in haystack for word in query.lower().split())
 
 
-def days_ago(moment: datetime | None, today) -> str:
+def last_done_text(moment: datetime | None, today: date) -> str:
     if moment is None:
         return "not done yet"
     days = (today - stats.local_day(moment)).days
-    return {0: "done today", 1: "done yesterday"}.get(days, f"last done {days} days ago")
+    return f"done {wording.days_ago(days)}" if days < 2 else f"last done {wording.days_ago(days)}"
 
 
 class RoutinesScreen(Screen[None]):
@@ -76,7 +76,7 @@ class RoutinesScreen(Screen[None]):
         self.show_detail()
 
     def refresh_history(self) -> None:
-        records = self.app.history.sessions()
+        records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
         summary = stats.summarize(records, today)
@@ -84,15 +84,11 @@ class RoutinesScreen(Screen[None]):
         for record in records:  # newest first
             if stats.counts_as_session(record):
                 self.last_done.setdefault(record.routine_id, record.started_at)
-        if summary.days_since_last is None:
-            last = "no sessions yet"
-        else:
-            last = {0: "last session today", 1: "last session yesterday"}.get(
-                summary.days_since_last, f"last session {summary.days_since_last} days ago"
-            )
+        days = summary.days_since_last
+        last = "no sessions yet" if days is None else f"last session {wording.days_ago(days)}"
         line = Content.assemble(
             ("Streak ", "dim"),
-            (f"{summary.streak} day{'s' if summary.streak != 1 else ''}", "bold"),
+            (wording.count(summary.streak, "day"), "bold"),
             ("  ·  ", "dim"),
             (f"{summary.this_week}", "bold"),
             (" this week", "dim"),
@@ -143,8 +139,8 @@ class RoutinesScreen(Screen[None]):
         self.query_one("#detail-meta", Static).update(
             Content.assemble(
                 (f"About {plan.estimated_minutes} min", "bold"),
-                f" · {len(plan.items)} exercises · {equipment} · ",
-                (days_ago(self.last_done.get(routine.id), self.app.today()), "italic"),
+                f" · {wording.count(len(plan.items), 'exercise')} · {equipment} · ",
+                (last_done_text(self.last_done.get(routine.id), self.app.today()), "italic"),
             )
         )
         self.query_one("#detail-description", Static).update(

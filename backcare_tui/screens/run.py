@@ -94,7 +94,7 @@ class RunScreen(Screen[None]):
         self.progress = self.query_one(RoutineProgress)
         self.engine = SessionEngine(self.plan, self.app.clock)
         self.handle(self.engine.start())
-        self.app.history.claim(self.engine.record().id)
+        self.app.store.claim(self.engine.record().id)
         self.checkpoint()
         self.app.show_history_notices()
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
@@ -125,7 +125,7 @@ class RunScreen(Screen[None]):
             self._saved_for = {max(done), max(done) + 1}
 
     def checkpoint(self) -> None:
-        error = self.app.history.save(self.current_record())
+        error = self.app.store.save(self.current_record())
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=8)
         self._saved_for = {self.engine.view().index}
@@ -205,7 +205,7 @@ class RunScreen(Screen[None]):
 
         def to_summary(pain_after: int | None) -> None:
             final = replace(record, pain_after=pain_after)
-            error = self.app.history.save(final)  # on disk before anything else can happen
+            error = self.app.store.save(final)  # on disk before anything else can happen
             if error:
                 self.notify(error, title="Not saved yet", severity="warning", timeout=10)
             self.app.switch_screen(SummaryScreen(final))
@@ -221,11 +221,11 @@ class RunScreen(Screen[None]):
     def save_final(self) -> SessionRecord:
         record = self.current_record()
         self._final_saved = True
-        error = self.app.history.save(record)
+        error = self.app.store.save(record)
         self._saved_ok = error is None
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=10)
-        self.app.history.release(record.id)
+        self.app.store.release(record.id)
         return record
 
     def stop_and_save(self) -> None:

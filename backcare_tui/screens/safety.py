@@ -50,7 +50,7 @@ class SafetyScreen(ModalScreen[None]):
 
     def action_acknowledge(self) -> None:
         if self.first_run:
-            error = self.app.history.set_setting("safety_acknowledged", True)
+            error = self.app.settings.change(safety_acknowledged=True)
             if error:
                 self.notify(error, severity="warning")
         self.dismiss()

@@ -9,10 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from ..domain import wording
 from ..domain.models import SessionRecord
-from ..history_export import STATUS_LABELS, pain_text
-
-RESULT_LABELS = {"done": "done", "partial": "part-done", "skipped": "skipped", "not_started": "not reached"}
 
 
 class SessionDetailScreen(ModalScreen[None]):
@@ -24,15 +22,16 @@ class SessionDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        started = record.started_at.astimezone()
-        ended = record.ended_at.astimezone().strftime("%H:%M") if record.ended_at else "?"
+        ended = wording.clock_time(record.ended_at) if record.ended_at else "?"
         with Vertical(classes="dialog detail"):
             yield Static(Text(record.routine_name, style="bold"), classes="dialog-title")
             yield Static(
                 Text.assemble(
-                    f"{started:%A %d %B %Y, %H:%M}-{ended}  ·  {STATUS_LABELS[record.status]}  ·  ",
-                    f"{record.active_seconds / 60:.1f} active min  ·  paused {record.paused_seconds / 60:.1f} min  ·  ",
-                    f"pain {pain_text(record)}",
+                    f"{wording.long_day_and_time(record.started_at)}-{ended}  ·  ",
+                    f"{wording.session_status(record.status)}  ·  ",
+                    f"{wording.minutes(record.active_seconds, 1)} active  ·  ",
+                    f"paused {wording.minutes(record.paused_seconds, 1)}  ·  ",
+                    wording.pain(record.pain_before, record.pain_after),
                 )
             )
             if record.note:
@@ -49,9 +48,9 @@ class SessionDetailScreen(ModalScreen[None]):
             table.add_row(
                 exercise.name if exercise else result.exercise_id,
                 result.dose.describe(),
-                f"{result.active_seconds:.0f} s",
+                wording.seconds(result.active_seconds),
                 f"{result.sets_done}/{result.dose.sets}",
-                RESULT_LABELS[result.status],
+                wording.EXERCISE_STATUS[result.status],
             )
         table.focus()
 

@@ -108,7 +108,7 @@ class SummaryScreen(Screen[None]):
             self.note_saved = True
             return None
         self.note_saved = True
-        return self.app.history.save(replace(self.record, note=self.note))
+        return self.app.store.save(replace(self.record, note=self.note))
 
     def on_unmount(self) -> None:
         self.save_note()  # quit, SIGTERM or SIGHUP while typing: keep the note

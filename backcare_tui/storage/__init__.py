@@ -9,14 +9,14 @@ from .errors import (
     WriteFailedError,
 )
 from .schema import SCHEMA_VERSION
-from .store import HistoryStore
+from .store import SessionStore
 
 __all__ = [
     "SCHEMA_VERSION",
     "CorruptDatabaseError",
-    "HistoryStore",
     "LockTimeoutError",
     "ReadOnlyDatabaseError",
+    "SessionStore",
     "StorageError",
     "WriteFailedError",
     "decode_session",

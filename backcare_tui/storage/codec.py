@@ -1,26 +1,33 @@
-"""The compact on-disk form of a session record.
+"""The compact on-disk form of a session record (schema version 2).
 
 A session is one TinyDB document in the `sessions` table, keyed by the session id:
 
-    {"r": routine id, "n": routine name, "s": started at, "e": ended at,
-     "t": status code, "x": [exercise, ...], "a": active s, "w": rest s, "p": paused s,
+    {"r": routine id, "n": routine name, "s": started at, "e": end, "t": status code,
+     "x": [exercise, ...], "a": active s, "w": rest s, "p": paused s,
      "b": pain before, "f": pain after, "m": note, "c": recovered}
 
-Keys whose value is the default are left out. Times are ISO 8601 with their UTC offset, to
-the second; durations are seconds to the tenth. Each exercise is a positional list
+Keys whose value is implied are left out: the status defaults to completed, and a finished
+session's end to its start plus active, rest and paused time. An end that differs is stored
+as seconds after the start (or, if its UTC offset differs, as an ISO 8601 time; null when a
+finished session has none). Times are to the second, durations to the tenth. Each exercise
+is a positional list
 
     [exercise id, dose, active s, status code, reps done, sets done, sides done, planned s]
 
-and each dose is a list headed by its kind, `["h", hold, reps, per side, sets, rest, relax]`,
+and each dose a list headed by its kind, `["h", hold, reps, per side, sets, rest, relax]`,
 `["r", reps, tempo, per side, sets, rest]` or `["t", seconds, per side, sets, rest]`.
-Trailing values equal to their defaults are dropped: the status defaults to done, the
-counts to the full dose when done (else 0), and the planned time to the dose's work time. `decode_session(id, encode_session(r))` equals `normalise(r)`.
+Trailing values equal to what the rest implies are dropped: the status defaults to done; a
+done exercise's counts to the dose's full counts (`Dose.full_counts`, the definition the
+engine uses) and its active time to the dose's active time, other statuses' to 0; the
+planned time to the dose's work time. `decode_session(id, encode_session(r))` equals
+`normalise(r)`. Version 1 (upgraded by `codec_v1`) had absolute ends, in-progress as the
+default status and other implied counts.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -29,17 +36,26 @@ from msgspec import Meta, Struct, field
 from ..domain.models import (
     Dose,
     ExerciseResult,
+    ExerciseStatus,
+    FullCounts,
     HoldDose,
     Pain,
     RepsDose,
     SessionRecord,
+    SessionStatus,
     TimedDose,
 )
 
-SESSION_STATUS_CODES = {"in_progress": "i", "completed": "c", "stopped": "s", "stopped_for_pain": "p"}
-EXERCISE_STATUS_CODES = {"done": "d", "partial": "p", "skipped": "s", "not_started": "n"}
-_SESSION_STATUS = {code: status for status, code in SESSION_STATUS_CODES.items()}
-_EXERCISE_STATUS = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
+SESSION_STATUS_CODES: dict[SessionStatus, str] = {
+    "in_progress": "i",
+    "completed": "c",
+    "stopped": "s",
+    "stopped_for_pain": "p",
+}
+EXERCISE_STATUS_CODES: dict[ExerciseStatus, str] = {"done": "d", "partial": "p", "skipped": "s", "not_started": "n"}
+_SESSION_STATUS: dict[str, SessionStatus] = {code: status for status, code in SESSION_STATUS_CODES.items()}
+_NOTHING_DONE = FullCounts(0, 0, 0)
+_EXERCISE_STATUS: dict[str, ExerciseStatus] = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
 
 Seconds = Annotated[float, Meta(ge=0)]
 Count = Annotated[int, Meta(ge=0)]
@@ -77,7 +93,7 @@ StoredDose = StoredHold | StoredReps | StoredTimed
 class StoredExercise(Struct, **_ROW):
     exercise_id: str
     dose: StoredDose
-    active: Seconds = 0.0
+    active: Seconds | None = None
     status: Literal["d", "p", "s", "n"] = "d"
     reps_done: Count | None = None
     sets_done: Count | None = None
@@ -91,8 +107,8 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     routine_id: str = field(name="r")
     routine_name: str = field(name="n")
     started_at: Stamp = field(name="s")
-    ended_at: Stamp | None = field(default=None, name="e")
-    status: Literal["i", "c", "s", "p"] = field(default="i", name="t")
+    ended_at: float | str | msgspec.UnsetType | None = field(default=msgspec.UNSET, name="e")
+    status: Literal["i", "c", "s", "p"] = field(default="c", name="t")
     exercises: list[StoredExercise] = field(default_factory=list, name="x")
     active: Seconds = field(default=0.0, name="a")
     rest: Seconds = field(default=0.0, name="w")
@@ -129,18 +145,21 @@ def _encode_dose(dose: Dose) -> list[Any]:
     return ["t", *_trimmed([dose.seconds, *tail], (False, 1, 15))]
 
 
-def full_counts(dose: Dose) -> tuple[int, int, int]:
-    """Reps, sets and sides of a finished exercise: what a stored "done" row implies."""
-    reps = 0 if isinstance(dose, TimedDose) else dose.reps
-    return reps, dose.sets, 2 if dose.per_side else 1
+def _active_in_full(dose: Dose) -> float:
+    """Active seconds of a dose done in full without changes: every block, no rests."""
+    return float(dose.blocks * dose.block_seconds)
 
 
-def _implied_counts(status: str, dose: Dose) -> tuple[int, int, int]:
-    return full_counts(dose) if status == "done" else (0, 0, 0)
+def _implied(status: str, dose: Dose) -> tuple[float, FullCounts]:
+    """What a row of this status leaves out: its active time and counts."""
+    if status == "done":
+        return _active_in_full(dose), dose.full_counts
+    return 0.0, _NOTHING_DONE
 
 
 def _encode_exercise(result: ExerciseResult) -> list[Any]:
     planned = None if result.planned_seconds == result.dose.work_seconds else _seconds(result.planned_seconds)
+    active, counts = _implied(result.status, result.dose)
     values = [
         result.exercise_id,
         _encode_dose(result.dose),
@@ -151,7 +170,10 @@ def _encode_exercise(result: ExerciseResult) -> list[Any]:
         result.sides_done,
         planned,
     ]
-    return _trimmed(values, (0, "d", *_implied_counts(result.status, result.dose), None))
+    trimmed = _trimmed(values, ("d", *counts, None))
+    if len(trimmed) == 3 and trimmed[2] == _seconds(active):
+        trimmed.pop()  # a done row's active time, when it is the dose's
+    return trimmed
 
 
 def _stamp(moment: datetime) -> str:
@@ -160,18 +182,54 @@ def _stamp(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
+def _to_second(moment: datetime) -> datetime:
+    return datetime.fromisoformat(_stamp(moment))
+
+
+def _implied_end(started_at: datetime, spent: float) -> datetime:
+    return (started_at + timedelta(seconds=spent)).replace(microsecond=0)
+
+
+def _encode_end(record: SessionRecord, spent: float) -> float | str | msgspec.UnsetType | None:
+    """The end as stored: left out when implied, else seconds after the start if it can be."""
+    started, ended = _to_second(record.started_at), record.ended_at
+    if ended is None:
+        return msgspec.UNSET if record.status == "in_progress" else None
+    ended = _to_second(ended)
+    if ended.utcoffset() != started.utcoffset():
+        return _stamp(ended)
+    if record.status != "in_progress" and ended == _implied_end(started, spent):
+        return msgspec.UNSET
+    return _seconds((ended - started).total_seconds())
+
+
+def _decode_end(stored: StoredSession, status: str) -> datetime | None:
+    end = stored.ended_at
+    if end is None:
+        return None
+    if isinstance(end, str):
+        return datetime.fromisoformat(end)
+    if end is msgspec.UNSET:
+        if status == "in_progress":
+            return None
+        return _implied_end(stored.started_at, stored.active + stored.rest + stored.paused)
+    return stored.started_at + timedelta(seconds=end)
+
+
 def encode_session(record: SessionRecord) -> dict[str, Any]:
     """The compact document for `record` (its id is the document's key)."""
     document: dict[str, Any] = {"r": record.routine_id, "n": record.routine_name, "s": _stamp(record.started_at)}
-    if record.ended_at is not None:
-        document["e"] = _stamp(record.ended_at)
-    if record.status != "in_progress":
+    if record.status != "completed":
         document["t"] = SESSION_STATUS_CODES[record.status]
     if record.exercises:
         document["x"] = [_encode_exercise(result) for result in record.exercises]
-    for key, seconds in (("a", record.active_seconds), ("w", record.rest_seconds), ("p", record.paused_seconds)):
+    spans = [_seconds(seconds) for seconds in (record.active_seconds, record.rest_seconds, record.paused_seconds)]
+    for key, seconds in zip("awp", spans, strict=True):
         if seconds:
-            document[key] = _seconds(seconds)
+            document[key] = seconds
+    end = _encode_end(record, sum(spans))
+    if end is not msgspec.UNSET:
+        document["e"] = end
     if record.pain_before is not None:
         document["b"] = record.pain_before
     if record.pain_after is not None:
@@ -183,38 +241,40 @@ def encode_session(record: SessionRecord) -> dict[str, Any]:
     return document
 
 
-_NOTHING_DONE = (0, 0, 0)
-_known_doses: dict[StoredDose, tuple[Dose, float, tuple[int, int, int]]] = {}
+_known_doses: dict[StoredDose, tuple[Dose, float, float, FullCounts]] = {}
 
 
-def _dose_facts(stored: StoredDose) -> tuple[Dose, float, tuple[int, int, int]]:
-    """The model dose, its work time and full counts; doses repeat, so each is built once."""
+def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
+    """The model dose, its work time, active time and full counts; doses repeat, so each is
+    built once."""
     facts = _known_doses.get(stored)
     if facts is not None:
         return facts
-    common = {"sets": stored.sets, "rest": stored.rest, "per_side": stored.per_side}
+    sets, rest, per_side = stored.sets, stored.rest, stored.per_side
     dose: Dose
     if isinstance(stored, StoredHold):
-        dose = HoldDose(hold=stored.hold, reps=stored.reps, relax=stored.relax, **common)
+        dose = HoldDose(hold=stored.hold, reps=stored.reps, relax=stored.relax, sets=sets, rest=rest, per_side=per_side)
     elif isinstance(stored, StoredReps):
-        dose = RepsDose(reps=stored.reps, tempo=stored.tempo, **common)
+        dose = RepsDose(reps=stored.reps, tempo=stored.tempo, sets=sets, rest=rest, per_side=per_side)
     else:
-        dose = TimedDose(seconds=stored.seconds, **common)
-    facts = (dose, float(dose.work_seconds), full_counts(dose))
+        dose = TimedDose(seconds=stored.seconds, sets=sets, rest=rest, per_side=per_side)
+    facts = (dose, float(dose.work_seconds), _active_in_full(dose), dose.full_counts)
     if len(_known_doses) < 4096:
         _known_doses[stored] = facts
     return facts
 
 
 def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
-    dose, work_seconds, done_counts = _dose_facts(stored.dose)
-    status = _EXERCISE_STATUS[stored.status]
-    reps, sets, sides = done_counts if status == "done" else _NOTHING_DONE
+    dose, work_seconds, active, done_counts = dose_facts(stored.dose)
+    status = exercise_status(stored.status)
+    if status != "done":
+        active, done_counts = 0.0, _NOTHING_DONE
+    reps, sets, sides = done_counts
     return ExerciseResult(
         exercise_id=stored.exercise_id,
         dose=dose,
         planned_seconds=work_seconds if stored.planned is None else float(stored.planned),
-        active_seconds=float(stored.active),
+        active_seconds=active if stored.active is None else float(stored.active),
         reps_done=reps if stored.reps_done is None else stored.reps_done,
         sets_done=sets if stored.sets_done is None else stored.sets_done,
         sides_done=sides if stored.sides_done is None else stored.sides_done,
@@ -225,13 +285,14 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
 def decode_session(session_id: str, document: Any) -> SessionRecord:
     """The record stored as `document`; raises msgspec.ValidationError if it is malformed."""
     stored = msgspec.convert(document, StoredSession)
+    status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
         routine_id=stored.routine_id,
         routine_name=stored.routine_name,
         started_at=stored.started_at,
-        ended_at=stored.ended_at,
-        status=_SESSION_STATUS[stored.status],
+        ended_at=_decode_end(stored, status),
+        status=status,
         exercises=tuple(_decode_exercise(row) for row in stored.exercises),
         active_seconds=float(stored.active),
         rest_seconds=float(stored.rest),
@@ -241,6 +302,14 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
         note=stored.note,
         recovered=stored.recovered,
     )
+
+
+def session_status(code: str) -> SessionStatus:
+    return _SESSION_STATUS[code]
+
+
+def exercise_status(code: str) -> ExerciseStatus:
+    return _EXERCISE_STATUS[code]
 
 
 def normalise(record: SessionRecord) -> SessionRecord:

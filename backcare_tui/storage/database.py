@@ -119,7 +119,7 @@ class KeyedTable(Table):
         return self._read_table()
 
 
-class HistoryDatabase(TinyDB):
+class SessionDatabase(TinyDB):
     table_class = KeyedTable
     default_table_name = "sessions"
 

@@ -1,8 +1,11 @@
 """What a history file must look like, and how older files are brought up to date.
 
 A file is a TinyDB database: a JSON object of tables, each an object of documents keyed by
-id. Version 1 has the tables `meta` (one document holding `schema_version`), `sessions`
-(see codec.py) and `settings` (one document). Later versions add tables such as `doses`.
+id: `meta` (one document holding `schema_version`) and `sessions` (see codec.py). Version 1
+stored sessions in a form that implied other values (see codec_v1.py) and kept the settings
+in a `settings` table, which the settings file has since taken over; the table is still read
+(and may still be present) until a settings change moves it. Later versions may add tables
+such as `doses`.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import msgspec
 from msgspec import Struct
 
 from .codec import StoredSession
+from .codec_v1 import upgrade_v1_sessions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META, SESSIONS, SETTINGS = "meta", "sessions", "settings"
 SINGLE_DOCUMENT = "1"
 
@@ -32,8 +36,8 @@ class _Meta(Struct):
     schema_version: int
 
 
-class _VersionOne(Struct):
-    """The typed shape of a version-1 file; unknown tables are checked only for shape."""
+class _Current(Struct):
+    """The typed shape of a current file; unknown tables are checked only for shape."""
 
     meta: dict[str, _Meta] = {}
     sessions: dict[str, StoredSession] = {}
@@ -72,7 +76,7 @@ def _parse(raw: bytes) -> Data:
     check_shape(data)
     if schema_version(data) == SCHEMA_VERSION:
         try:
-            msgspec.json.decode(raw, type=_VersionOne)
+            msgspec.json.decode(raw, type=_Current)
         except msgspec.ValidationError as error:
             raise ShapeError(f"a value has the wrong type ({error})") from None
     return data
@@ -96,16 +100,25 @@ def schema_version(data: Data | None) -> int:
     return data.get(META, {}).get(SINGLE_DOCUMENT, {}).get("schema_version", 0)
 
 
-def stamped(data: Data) -> Data:
-    return {**data, META: {SINGLE_DOCUMENT: {"schema_version": SCHEMA_VERSION}}}
+def stamped(data: Data, version: int = SCHEMA_VERSION) -> Data:
+    return {**data, META: {SINGLE_DOCUMENT: {"schema_version": version}}}
 
 
 def _from_unstamped(data: Data) -> Data:
-    """Version 0: a TinyDB file with the same tables but no schema stamp."""
-    return stamped(data)
+    """Version 0: a version-1 file without the schema stamp."""
+    return stamped(data, 1)
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unstamped}
+def _from_version_one(data: Data) -> Data:
+    """Version 1: sessions re-encoded in the more compact form of version 2."""
+    try:
+        sessions = upgrade_v1_sessions(data.get(SESSIONS, {}))
+    except (msgspec.ValidationError, ValueError) as error:
+        raise ShapeError(f"a value has the wrong type ({error})") from None
+    return stamped({**data, SESSIONS: sessions}, 2)
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unstamped, 1: _from_version_one}
 
 
 def migrate(data: Data) -> Data:
@@ -115,7 +128,7 @@ def migrate(data: Data) -> Data:
         data = MIGRATIONS[version](data)
         version = schema_version(data)
     try:
-        msgspec.json.decode(msgspec.json.encode(data), type=_VersionOne)
+        msgspec.json.decode(msgspec.json.encode(data), type=_Current)
     except msgspec.ValidationError as error:
         raise ShapeError(f"a value has the wrong type ({error})") from None
     return data

@@ -1,9 +1,13 @@
-"""HistoryStore: the app's one way to read and write its history file.
+"""SessionStore: the app's one way to read and write its sessions file.
 
 Every change is a short transaction under `<db>.lock`: read the file (or reuse its parsed
 data if it has not changed), apply the change, write it atomically. Two copies of the app
-therefore never lose each other's sessions. A change that cannot be written stays pending in
-memory and is written with the next one.
+therefore never lose each other's sessions.
+
+The store is the only place where unsaved work waits. A saved session is either on disk or
+pending here (retried with the next write), even when the file could not be opened at all;
+`sessions()` shows both. A delete is all or nothing: if it cannot be written it is undone at
+once, the session stays, and the caller gets the one error.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from filelock import FileLock, Timeout
 
 from ..domain.clock import Clock, MonotonicClock
@@ -24,18 +27,20 @@ from ..domain.models import SessionRecord, replace
 from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
-from .database import AtomicJSONStorage, HistoryDatabase
+from .database import AtomicJSONStorage, KeyedTable, SessionDatabase
+from .decoded import DecodedSessions
 from .errors import CorruptDatabaseError, StorageError
 from .files import stale_temp_files
 from .ownership import RunningSessions
 from .recovery import migrate_file, quarantine
-from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, collection_paused, schema_version
+from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
 
 _IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
+_COMPLETED = SESSION_STATUS_CODES["completed"]  # what a document without a status is
 Changes = dict[str, dict[str, Any] | None]
 
 
-class HistoryStore:
+class SessionStore:
     """Sessions and settings in one TinyDB file, safe against crashes and other copies."""
 
     def __init__(self, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> None:
@@ -47,17 +52,16 @@ class HistoryStore:
         self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._lock = FileLock(self._lock_path, timeout=lock_timeout, thread_local=False)
         self._mutex = threading.RLock()
-        self._db = HistoryDatabase(self.path, storage=AtomicJSONStorage)
+        self._db = SessionDatabase(self.path, storage=AtomicJSONStorage)
         self._storage = self._db.file_storage
         self._running = RunningSessions(self.path)
         self._pending: dict[str, Changes] = {}
         self._pending_version = 0
         self._unreadable = False
-        self._decoded: dict[str, tuple[dict[str, Any], SessionRecord]] = {}
-        self._newest_first: tuple[tuple[int, int], list[SessionRecord]] | None = None
+        self._decoded = DecodedSessions()
 
     @classmethod
-    def open(cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> HistoryStore:
+    def open(cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> SessionStore:
         """Open the history; a corrupt, older or newer file is dealt with and noted, not raised."""
         store = cls(path, lock_timeout=lock_timeout, clock=clock)
         store._prepare()
@@ -72,21 +76,19 @@ class HistoryStore:
             return list(records)
         return [record for record in records if local_day(record.started_at) >= since]
 
-    def session_count(self) -> int:
-        return len(self._records_newest_first())
-
     def get_session(self, session_id: str) -> SessionRecord | None:
         with self._mutex:
             pending = self._pending.get(SESSIONS, {})
             if session_id in pending:
                 document = pending[session_id]
                 return None if document is None else decode_session(session_id, document)
-            document = self._table(SESSIONS).raw().get(session_id)
-            return None if document is None else self._decode(session_id, document)
+            document = self._table_or_empty(SESSIONS).get(session_id)
+            return None if document is None else self._decoded.decode(session_id, document)
 
-    def setting(self, key: str, default: Any = None) -> Any:
+    def legacy_settings(self) -> dict[str, Any]:
+        """Settings kept in this file by versions before the settings file (empty if none)."""
         with self._mutex:
-            return self._settings().get(key, default)
+            return self._settings()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -96,26 +98,47 @@ class HistoryStore:
         self._write(SESSIONS, {record.id: document})
 
     def delete_session(self, session_id: str) -> bool:
+        """Delete a session; raises StorageError, with the session kept, if it could not be written."""
         with self._mutex:
             if self.get_session(session_id) is None:
                 return False
-            self._write(SESSIONS, {session_id: None})
+            pending = self._pending.setdefault(SESSIONS, {})
+            if session_id in pending and self._table_or_empty(SESSIONS).get(session_id) is None:
+                del pending[session_id]  # never written: dropping it is the whole delete
+                self._pending_version += 1
+                return True
+            waiting = pending.get(session_id)
+            try:
+                self._write(SESSIONS, {session_id: None})
+            except StorageError:
+                restored = self._pending.setdefault(SESSIONS, {})
+                if waiting is None:
+                    restored.pop(session_id, None)
+                else:
+                    restored[session_id] = waiting
+                self._pending_version += 1
+                raise
             return True
 
-    def set_setting(self, key: str, value: Any) -> None:
-        if not isinstance(value, bool | int | float | str | type(None)):
-            raise TypeError(f"setting {key!r} must be a bool, number, string or None")
+    def forget_legacy_settings(self) -> None:
+        """Remove the settings table once the settings file has taken them over."""
         with self._mutex:
-            self._write(SETTINGS, {SINGLE_DOCUMENT: {**self._settings(), key: value}})
+            if self.read_only or not self._settings():
+                return
+            try:
+                self._write(SETTINGS, {SINGLE_DOCUMENT: None})
+            except StorageError:
+                self._pending.pop(SETTINGS, None)  # harmless to leave: the settings file wins
+                raise
 
     @property
-    def pending_count(self) -> int:
-        """Changes kept in memory because they could not be written yet."""
-        return sum(len(changes) for changes in self._pending.values())
+    def pending_sessions(self) -> int:
+        """Sessions kept in memory because they could not be written yet."""
+        return sum(1 for document in self._pending.get(SESSIONS, {}).values() if document is not None)
 
     def flush(self) -> None:
-        """Try again to write pending changes."""
-        if self._pending:
+        """Try again to write pending changes; raises StorageError if they are still waiting."""
+        if any(self._pending.values()):
             self._write(SESSIONS, {})
 
     # -- running sessions ------------------------------------------------------------------
@@ -141,27 +164,21 @@ class HistoryStore:
         with self._mutex, self._locked():
             stored = self._read_for_write().get(SESSIONS, {})
             interrupted = [
-                replace(self._decode(session_id, document), status="stopped", recovered=True)
+                replace(self._decoded.decode(session_id, document), status="stopped", recovered=True)
                 for session_id, document in stored.items()
-                if document.get("t", _IN_PROGRESS) == _IN_PROGRESS
+                if document.get("t", _COMPLETED) == _IN_PROGRESS
                 and session_id not in self._running
                 and not self._running.is_running_elsewhere(session_id)
             ]
             if interrupted:
                 self._commit(SESSIONS, {record.id: encode_session(record) for record in interrupted})
-        if interrupted:
-            count = len(interrupted)
-            self.notices.append(
-                f"{count} interrupted session{'s' if count > 1 else ''} recovered from {self.path} "
-                "and kept as stopped, up to the last finished exercise."
-            )
         return interrupted
 
     def close(self) -> None:
         self._running.release_all()
         self._db.close()
 
-    def __enter__(self) -> HistoryStore:
+    def __enter__(self) -> SessionStore:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -187,7 +204,11 @@ class HistoryStore:
                         self._quarantine_locked(error, recheck=False)
         except StorageError as error:
             self.read_only = True
-            self.notices.append(f"{error} The history is open read-only for now.")
+            self.notices.append(f"{error} Sessions are kept in memory until it can be saved.")
+            try:
+                self._storage.read()
+            except StorageError:
+                self._unreadable = True
         self._warn_if_folder_unwritable()
         self._remove_stale_temp_files()
 
@@ -255,11 +276,11 @@ class HistoryStore:
         return self._storage.read() or {}
 
     def _write(self, table: str, changes: Changes) -> None:
-        if self.read_only:
-            raise errors.read_only(self.path, "nothing can be saved to it")
         with self._mutex:
             self._pending.setdefault(table, {}).update(changes)
             self._pending_version += 1
+            if self.read_only:
+                raise errors.read_only(self.path, "nothing can be saved to it")
             with self._locked():
                 data = self._read_for_write()
                 if META not in data:
@@ -273,52 +294,21 @@ class HistoryStore:
         if changes:
             self._table(table).put_many(changes)
 
-    def _table(self, name: str):
+    def _table(self, name: str) -> KeyedTable:
         return self._db.table(name)
 
-    def _settings(self) -> dict[str, Any]:
-        pending = self._pending.get(SETTINGS, {}).get(SINGLE_DOCUMENT)
-        if pending is not None:
-            return dict(pending)
-        if self._unreadable:
-            return {}
-        return dict(self._table(SETTINGS).raw().get(SINGLE_DOCUMENT, {}))
+    def _table_or_empty(self, name: str) -> dict[str, dict[str, Any]]:
+        return {} if self._unreadable else self._table(name).raw()
 
-    def _decode(self, session_id: str, document: dict[str, Any]) -> SessionRecord:
-        cached = self._decoded.get(session_id)
-        if cached is not None and (cached[0] is document or cached[0] == document):
-            return cached[1]
-        record = decode_session(session_id, document)
-        self._decoded[session_id] = (document, record)
-        return record
+    def _settings(self) -> dict[str, Any]:
+        pending = self._pending.get(SETTINGS, {})
+        if SINGLE_DOCUMENT in pending:
+            return dict(pending[SINGLE_DOCUMENT] or {})
+        return dict(self._table_or_empty(SETTINGS).get(SINGLE_DOCUMENT, {}))
 
     def _records_newest_first(self) -> list[SessionRecord]:
         with self._mutex:
             stored = self._read().get(SESSIONS, {})
-            key = (self._storage.generation, self._pending_version)
-            if self._newest_first is not None and self._newest_first[0] == key:
-                return self._newest_first[1]
-            records: dict[str, SessionRecord] = {}
-            with collection_paused():
-                self._decode_all(stored, records)
-                self._decoded = {session_id: self._decoded[session_id] for session_id in records}
-                for session_id, document in self._pending.get(SESSIONS, {}).items():
-                    if document is None:
-                        records.pop(session_id, None)
-                    else:
-                        records[session_id] = decode_session(session_id, document)
-                newest_first = sorted(records.values(), key=_newest_first_key, reverse=True)
-            self._newest_first = (key, newest_first)
-            return newest_first
-
-    def _decode_all(self, stored: dict[str, dict[str, Any]], records: dict[str, SessionRecord]) -> None:
-        for session_id, document in stored.items():
-            try:
-                records[session_id] = self._decode(session_id, document)
-            except msgspec.ValidationError:
-                if not self.read_only:  # a newer version's record: shown once updated
-                    raise
-
-
-def _newest_first_key(record: SessionRecord) -> tuple[float, str]:
-    return record.started_at.timestamp(), record.id
+            version = (self._storage.generation, self._pending_version)
+            pending = self._pending.get(SESSIONS, {})
+            return self._decoded.newest_first(version, stored, pending, skip_invalid=self.read_only)

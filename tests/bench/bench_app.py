@@ -31,10 +31,10 @@ from textual.widgets import Footer, Header, Static
 
 from backcare_tui.app import make_app
 from backcare_tui.domain.models import SessionRecord
-from backcare_tui.storage import SCHEMA_VERSION, HistoryStore, encode_session
+from backcare_tui.storage import SCHEMA_VERSION, SessionStore, encode_session
 from backcare_tui.storage.database import AtomicJSONStorage
 from backcare_tui.storage.schema import META, SESSIONS, SETTINGS, SINGLE_DOCUMENT
-from tests.support.records import make_records
+from tests.support.records import engine_records
 
 SIZE = (100, 32)
 STARTUP_RUNS = 7
@@ -64,8 +64,8 @@ def write_history(path: Path, records: list[SessionRecord] = ()) -> Path:
             SESSIONS: {record.id: encode_session(record) for record in records},
         }
     )
-    with HistoryStore.open(path) as store:
-        assert store.session_count() == len(records), "the history file did not read back"
+    with SessionStore.open(path) as store:
+        assert len(store.sessions()) == len(records), "the history file did not read back"
     return path
 
 
@@ -239,7 +239,7 @@ def run() -> Iterator[tuple[str, float, str]]:
         yield "startup_terminal_app", times["app"] * 1e3, "ms"
         yield "startup_terminal_ratio", times["app"] / times["bare"], "x"
 
-        records = make_records(10_000)
+        records = engine_records(10_000)
         for count in (1_000, 10_000):
             db = write_history(folder / f"history-{count}.json", records[-count:])
             yield f"history_open_{count}", asyncio.run(history_open(db)) * 1e3, "ms"

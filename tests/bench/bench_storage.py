@@ -1,4 +1,8 @@
-"""Storage figures at 1,000 and 10,000 sessions of 10 exercises, beside stock TinyDB.
+"""Storage figures at 1,000 and 10,000 sessions, beside stock TinyDB.
+
+The sessions are made by running the real engine with a fake clock over the bundled routines
+(most completed, some paused, with skips, a partial exercise, stopped, or stopped for pain;
+pain scores and the odd note), so the file is the size real use gives.
 
 Targets at 10,000 sessions: one checkpoint save <= 100 ms (stock TinyDB about 550 ms),
 opening <= 250 ms, the first `sessions()` <= 300 ms, the file <= 6 MB.
@@ -17,9 +21,9 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from backcare_tui.domain.models import replace
-from backcare_tui.storage import HistoryStore, encode_session
+from backcare_tui.storage import SessionStore, encode_session
 from backcare_tui.storage.schema import SCHEMA_VERSION
-from tests.support.records import make_records
+from tests.support.records import engine_records
 
 SIZES = (1_000, 10_000)
 REPEATS = 5
@@ -55,7 +59,7 @@ def _stock_insert_ms(folder: Path, records) -> float:
 
 def run() -> Iterator[tuple[str, float, str]]:
     for size in SIZES:
-        records = make_records(size + 1, seed=size)
+        records = engine_records(size + 1, seed=size)
         history, running = records[:-1], records[-1]
         with tempfile.TemporaryDirectory() as folder_name:
             folder = Path(folder_name)
@@ -64,12 +68,12 @@ def run() -> Iterator[tuple[str, float, str]]:
             yield f"storage.file_size.{size}", path.stat().st_size / 1e6, "MB"
             yield f"storage.bytes_per_session.{size}", path.stat().st_size / size, "B"
 
-            yield f"storage.open.{size}", _median_ms(lambda index: HistoryStore.open(path).close()), "ms"
-            opened = [HistoryStore.open(path) for _ in range(3)]
+            yield f"storage.open.{size}", _median_ms(lambda index: SessionStore.open(path).close()), "ms"
+            opened = [SessionStore.open(path) for _ in range(3)]
             first_list = _median_ms(lambda index: opened[index].sessions(), repeats=3)
             yield f"storage.first_sessions_list.{size}", first_list, "ms"
 
-            store = HistoryStore.open(path)
+            store = SessionStore.open(path)
             store.sessions()
             checkpoints = [replace(running, active_seconds=30.0 * step) for step in range(REPEATS)]
             yield f"storage.checkpoint_save.{size}", _median_ms(lambda i: store.save_session(checkpoints[i])), "ms"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 
 
 @pytest.fixture
@@ -16,10 +16,10 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def open_store(db_path: Path):
-    opened: list[HistoryStore] = []
+    opened: list[SessionStore] = []
 
-    def opener(path: Path = db_path, **options) -> HistoryStore:
-        store = HistoryStore.open(path, **options)
+    def opener(path: Path = db_path, **options) -> SessionStore:
+        store = SessionStore.open(path, **options)
         opened.append(store)
         return store
 

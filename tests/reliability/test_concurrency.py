@@ -8,21 +8,20 @@ import subprocess
 import pytest
 from filelock import FileLock
 
-from backcare_tui.storage import HistoryStore, LockTimeoutError
+from backcare_tui.storage import LockTimeoutError, SessionStore
 from tests.reliability.children import start_python
 from tests.support.records import make_records
 
 APPENDER = """
 import sys
 from pathlib import Path
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 from backcare_tui.domain.models import replace
 from tests.support.records import make_records
 path, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-store = HistoryStore.open(path, lock_timeout=60)
+store = SessionStore.open(path, lock_timeout=60)
 for index, record in enumerate(make_records(count, seed=int(worker))):
     store.save_session(replace(record, id=f"w{worker}-{index}"))
-store.set_setting(f"worker-{worker}", True)
 """
 
 LOCK_HOLDER = """
@@ -38,10 +37,9 @@ def test_n_processes_appending_m_sessions_give_exactly_n_times_m(db_path):
     workers, appends = 4, 15
     children = [start_python(APPENDER, str(db_path), str(worker), str(appends)) for worker in range(workers)]
     assert [child.wait(timeout=120) for child in children] == [0] * workers
-    with HistoryStore.open(db_path) as store:
+    with SessionStore.open(db_path) as store:
         ids = {record.id for record in store.sessions()}
         assert ids == {f"w{worker}-{index}" for worker in range(workers) for index in range(appends)}
-        assert all(store.setting(f"worker-{worker}") for worker in range(workers))
 
 
 def _hold_lock_in_child(lock_path) -> subprocess.Popen:
@@ -58,7 +56,7 @@ def test_a_lock_left_by_a_killed_process_does_not_block_the_next_start(db_path, 
     holder.stdout.close()
     store = open_store(lock_timeout=2)
     store.save_session(make_records(1)[0])
-    assert store.session_count() == 1
+    assert len(store.sessions()) == 1
 
 
 def test_a_lock_held_too_long_gives_a_message_not_a_hang(db_path, open_store):
@@ -77,11 +75,10 @@ def test_a_write_by_another_copy_while_open_is_not_overwritten(db_path, open_sto
     mine, later = make_records(2)
     store = open_store()
     store.save_session(mine)
-    assert store.session_count() == 1  # parsed and cached
+    assert len(store.sessions()) == 1  # parsed and cached
     other = start_python(APPENDER, str(db_path), "7", "3")
     assert other.wait(timeout=60) == 0
     assert {r.id for r in store.sessions()} == {mine.id, "w7-0", "w7-1", "w7-2"}
     store.save_session(later)
-    with HistoryStore.open(db_path) as fresh:
+    with SessionStore.open(db_path) as fresh:
         assert {r.id for r in fresh.sessions()} == {mine.id, later.id, "w7-0", "w7-1", "w7-2"}
-        assert fresh.setting("worker-7") is True

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backcare_tui.domain.clock import FakeClock
-from backcare_tui.storage import HistoryStore, encode_session
+from backcare_tui.storage import SessionStore, encode_session
 from tests.support.records import make_records
 
 GOOD = msgspec.json.encode(
@@ -30,10 +30,10 @@ BAD_FILES = {
 }
 
 
-def _open_corrupt(path, content: bytes) -> HistoryStore:
+def _open_corrupt(path, content: bytes) -> SessionStore:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    return HistoryStore.open(path, clock=FakeClock())
+    return SessionStore.open(path, clock=FakeClock())
 
 
 def _moved_aside(path):
@@ -60,7 +60,7 @@ def test_the_last_good_backup_is_restored(db_path, open_store):
     for record in records:
         store.save_session(record)  # each write keeps the previous file as .bak
     db_path.write_bytes(b'{"sessions": {"x": ')
-    with HistoryStore.open(db_path, clock=FakeClock()) as reopened:
+    with SessionStore.open(db_path, clock=FakeClock()) as reopened:
         assert {r.id for r in reopened.sessions()} == {r.id for r in records[:2]}
         assert "Restored the last good copy" in reopened.notices[0]
         assert str(db_path.with_name("history.json.bak")) in reopened.notices[0]

@@ -11,7 +11,7 @@ import time
 import msgspec
 import pytest
 
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 from backcare_tui.storage import files as storage_files
 from backcare_tui.storage.schema import parse
 from tests.reliability.children import start_python
@@ -20,10 +20,10 @@ from tests.support.records import make_records
 WRITER = """
 import sys
 from pathlib import Path
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 from backcare_tui.domain.models import replace
 from tests.support.records import make_records
-store = HistoryStore.open(Path(sys.argv[1]))
+store = SessionStore.open(Path(sys.argv[1]))
 base = make_records(1, seed=99)[0]
 step = 0
 print("ready", flush=True)
@@ -34,7 +34,7 @@ while True:
 
 
 def test_a_writer_killed_at_random_moments_leaves_old_or_new_state(db_path):
-    with HistoryStore.open(db_path) as store:
+    with SessionStore.open(db_path) as store:
         for record in make_records(300, seed=3):
             store.save_session(record)
     baseline = set(parse(db_path.read_bytes())["sessions"])
@@ -53,7 +53,7 @@ def test_a_writer_killed_at_random_moments_leaves_old_or_new_state(db_path):
         assert added == list(range(1, len(added) + 1))  # old state plus whole writes, in order
         writes_seen += len(added)
     assert writes_seen > 0
-    with HistoryStore.open(db_path) as reopened:
+    with SessionStore.open(db_path) as reopened:
         assert reopened.notices == []
         assert not list(db_path.parent.glob(".history.json.*.tmp"))  # leftovers cleaned at open
 

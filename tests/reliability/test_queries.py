@@ -7,15 +7,15 @@ from datetime import UTC, date, datetime
 
 from backcare_tui.domain.models import replace
 from backcare_tui.domain.stats import local_day
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 from tests.support.records import make_records
 
 
 def test_opening_a_missing_history_creates_nothing(tmp_path):
     path = tmp_path / "not" / "yet" / "history.json"
-    with HistoryStore.open(path) as store:
-        assert store.sessions() == [] and store.session_count() == 0 and store.notices == []
-        assert store.setting("theme", "textual-dark") == "textual-dark"
+    with SessionStore.open(path) as store:
+        assert store.sessions() == [] and len(store.sessions()) == 0 and store.notices == []
+        assert store.legacy_settings() == {}
     assert not (tmp_path / "not").exists()
 
 
@@ -32,20 +32,7 @@ def test_sessions_are_newest_first_and_filtered_by_day(db_path, open_store):
     ]
     assert store.sessions(since=date(2100, 1, 1)) == []
     assert store.delete_session(records[0].id) and not store.delete_session(records[0].id)
-    assert store.session_count() == 29 and store.get_session(records[0].id) is None
-
-
-def test_settings_persist(db_path, open_store):
-    store = open_store()
-    store.set_setting("sound", False)
-    store.set_setting("theme", "nord")
-    store.set_setting("safety_acknowledged", True)
-    reopened = open_store()
-    assert (reopened.setting("sound"), reopened.setting("theme"), reopened.setting("safety_acknowledged")) == (
-        False,
-        "nord",
-        True,
-    )
+    assert len(store.sessions()) == 29 and store.get_session(records[0].id) is None
 
 
 def test_since_means_the_local_day_the_session_happened(db_path, open_store, monkeypatch):

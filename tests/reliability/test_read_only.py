@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from backcare_tui.storage import HistoryStore
+from backcare_tui.storage import SessionStore
 from tests.reliability.children import ROOT
 from tests.support.records import make_records
 
@@ -38,7 +38,7 @@ pytestmark = pytest.mark.skipif(
 SAVE_AS_NOBODY = """
 import json, os, sys
 from pathlib import Path
-from backcare_tui.storage import HistoryStore, ReadOnlyDatabaseError, StorageError
+from backcare_tui.storage import SessionStore, ReadOnlyDatabaseError, StorageError
 from tests.support.records import make_records
 
 uid = int(sys.argv[2])
@@ -58,7 +58,7 @@ report = {
     "folder_writable": os.access(path.parent, os.W_OK),
     "new_session": new_session.id,
 }
-store = HistoryStore.open(path, lock_timeout=2)
+store = SessionStore.open(path, lock_timeout=2)
 report.update(read_only=store.read_only, notices=store.notices, error=None)
 try:
     store.save_session(new_session)
@@ -69,7 +69,7 @@ except StorageError as error:
         "message": str(error),
     }
 report["sessions"] = [record.id for record in store.sessions()]
-report["pending"] = store.pending_count
+report["pending"] = store.pending_sessions
 store.close()
 print(json.dumps(report))
 """
@@ -101,7 +101,7 @@ def _history_with_one_session(folder: Path, lock_file: str) -> tuple[Path, str]:
     """Write a history as root; arrange its lock file as `lock_file` says."""
     path = folder / "history.json"
     first = make_records(1)[0]
-    with HistoryStore.open(path) as store:
+    with SessionStore.open(path) as store:
         store.save_session(first)
     path.chmod(0o644)
     lock_path = path.with_name(path.name + ".lock")
@@ -163,5 +163,5 @@ def test_a_read_only_folder_refuses_the_save_clearly_and_changes_nothing(shared_
 
     assert path.read_bytes() == before
     assert sorted(entry.name for entry in shared_folder.iterdir()) == files_before  # no temp or lock file
-    with HistoryStore.open(path) as reopened:
+    with SessionStore.open(path) as reopened:
         assert [record.id for record in reopened.sessions()] == [first_id]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from backcare_tui.domain.models import ExerciseResult, HoldDose, RepsDose, SessionRecord, TimedDose, replace
-from backcare_tui.storage import HistoryStore, normalise
+from backcare_tui.storage import SessionStore, normalise
 
 seconds = st.floats(min_value=0, max_value=20_000, allow_nan=False)
 offsets = st.sampled_from([UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))])
@@ -66,9 +66,9 @@ records = st.builds(
 def test_a_saved_session_reads_back_equal_after_reopening(record, tmp_path):
     path = tmp_path / "history.json"
     path.unlink(missing_ok=True)
-    with HistoryStore.open(path) as store:
+    with SessionStore.open(path) as store:
         store.save_session(record)
-    with HistoryStore.open(path) as reopened:
+    with SessionStore.open(path) as reopened:
         assert reopened.sessions() == [normalise(record)]
         assert reopened.get_session(record.id) == normalise(record)
         assert reopened.notices == []
@@ -101,7 +101,7 @@ class HistoryMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
         self.path = Path(self.folder.name) / "history.json"
-        self.store = HistoryStore.open(self.path)
+        self.store = SessionStore.open(self.path)
         self.expected: dict[str, SessionRecord] = {}
 
     @rule(target=ids, record=records)
@@ -124,22 +124,17 @@ class HistoryMachine(RuleBasedStateMachine):
         assert self.store.delete_session(session_id) == (session_id in self.expected)
         self.expected.pop(session_id, None)
 
-    @rule(key=st.sampled_from(["sound", "theme"]), value=st.booleans() | st.text(max_size=10))
-    def set_setting(self, key, value):
-        self.store.set_setting(key, value)
-        assert self.store.setting(key) == value
-
     @rule()
     def reopen(self):
         self.store.close()
-        self.store = HistoryStore.open(self.path)
+        self.store = SessionStore.open(self.path)
         assert self.store.notices == []
 
     @invariant()
     def matches_the_model(self):
         expected = sorted(self.expected.values(), key=lambda r: (r.started_at.timestamp(), r.id), reverse=True)
         assert self.store.sessions() == expected
-        assert self.store.session_count() == len(self.expected)
+        assert len(self.store.sessions()) == len(self.expected)
 
     def teardown(self):
         self.store.close()

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from backcare_tui import paths
 from backcare_tui.domain.models import SessionRecord
-from backcare_tui.storage import HistoryStore
+from backcare_tui.settings import Settings
+from backcare_tui.storage import SessionStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -83,10 +85,8 @@ class PtyApp:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A history file whose safety advice was already acknowledged."""
-    path = tmp_path / "history.json"
-    with HistoryStore.open(path) as store:
-        store.set_setting("safety_acknowledged", True)
-    return path
+    Settings.load(paths.settings_path()).change(safety_acknowledged=True)
+    return tmp_path / "history.json"
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def launch(db: Path) -> Iterator[Callable[[], PtyApp]]:
 
 
 def sessions(db: Path) -> list[SessionRecord]:
-    with HistoryStore.open(db) as store:
+    with SessionStore.open(db) as store:
         return store.sessions()
 
 
@@ -170,7 +170,7 @@ def test_after_sigkill_the_checkpoint_stays_in_progress_until_recovered(launch: 
     [on_disk] = sessions(db)
     assert on_disk == checkpoint
     assert on_disk.status == "in_progress"
-    with HistoryStore.open(db) as store:
+    with SessionStore.open(db) as store:
         [recovered] = store.recover_interrupted()
     assert recovered.id == begun.id
     assert recovered.status == "stopped"

@@ -36,15 +36,14 @@ def test_a_failed_write_keeps_the_file_and_the_session(db_path, open_store, monk
     assert str(db_path) in str(failure.value) and words in str(failure.value)
     assert db_path.read_bytes() == before
     assert not list(db_path.parent.glob(".history.json.*.tmp"))
-    assert store.pending_count == 1
+    assert store.pending_sessions == 1
     assert {record.id for record in store.sessions()} == {first.id, second.id}  # kept in memory
 
     monkeypatch.undo()
-    store.set_setting("sound", False)  # the next save of anything retries the session
-    assert store.pending_count == 0
+    store.flush()  # a retry (as the next save of anything would do) writes it
+    assert store.pending_sessions == 0
     reopened = open_store()
     assert {record.id for record in reopened.sessions()} == {first.id, second.id}
-    assert reopened.setting("sound") is False
 
 
 def test_the_real_disk_full_error_from_the_write_call(db_path, open_store, monkeypatch):

@@ -5,7 +5,20 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
-from backcare_tui.domain.models import Dose, ExerciseResult, HoldDose, RepsDose, SessionRecord, TimedDose
+from backcare_tui.domain.clock import FakeClock
+from backcare_tui.domain.engine import SessionEngine
+from backcare_tui.domain.library import load_library
+from backcare_tui.domain.models import (
+    Dose,
+    ExerciseResult,
+    HoldDose,
+    RepsDose,
+    RoutinePlan,
+    SessionRecord,
+    TimedDose,
+    replace,
+)
+from backcare_tui.paths import builtin_library_dir
 
 DEFAULT_START = datetime(2024, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -46,7 +59,7 @@ def _result(rng: random.Random, exercise_id: str, dose: Dose, status: str) -> Ex
         active_seconds=planned * share + rng.uniform(-1.5, 1.5) * (share > 0),
         reps_done=round(reps * share) if isinstance(dose, HoldDose | RepsDose) else 0,
         sets_done=round(dose.sets * share),
-        sides_done=(2 if dose.per_side else 1) if share == 1.0 else 0,
+        sides_done=dose.full_counts.sides if share == 1.0 else 0,
         status=status,
     )
 
@@ -95,6 +108,94 @@ def make_records(
     moment = start
     for _ in range(n):
         records.append(make_record(rng, moment, exercises_per_session))
+        moment += timedelta(
+            hours=rng.choice((20, 24, 24, 28, 48)), minutes=rng.randrange(60), seconds=rng.randrange(60)
+        )
+    return records
+
+
+# -- sessions made by the real engine over the bundled routines ---------------------------
+
+NOTES = (
+    "Stiff this morning, eased off after the knee rolls.",
+    "Did it after the school run.",
+    "Left side tighter than the right.",
+    "Good one.",
+)
+# How sessions end, by weight: most complete; some skip or cut short an exercise; some stop.
+OUTCOMES = {"completed": 70, "paused": 8, "skips": 8, "partial": 6, "stopped": 6, "stopped_for_pain": 2}
+
+
+def _bundled_plans() -> list[RoutinePlan]:
+    return load_library([builtin_library_dir()]).plans()
+
+
+def _play(engine: SessionEngine, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    engine.tick()
+
+
+def _finish_exercise(engine: SessionEngine, clock: FakeClock, index: int) -> None:
+    """Let time run until the engine leaves exercise `index` (or the session ends)."""
+    while not engine.finished:
+        view = engine.view()
+        if view.index != index:
+            return
+        _play(engine, clock, view.remaining + 0.05)
+
+
+def _drive(rng: random.Random, engine: SessionEngine, clock: FakeClock, outcome: str) -> None:
+    plan = engine.plan
+    engine.start()
+    count = len(plan.items)
+    if outcome in ("completed", "paused"):
+        if outcome == "paused":
+            _play(engine, clock, rng.uniform(10, plan.estimated_seconds - 10))
+            engine.pause()
+            clock.advance(rng.uniform(5, 180))
+            engine.resume()
+        _play(engine, clock, plan.estimated_seconds + rng.uniform(0, 5))
+        return
+    odd = rng.randrange(count)
+    for index, item in enumerate(plan.items):
+        if engine.finished:
+            return
+        if outcome == "skips" and (index == odd or rng.random() < 0.1):
+            engine.next_exercise()
+        elif outcome == "partial" and index == odd:
+            _play(engine, clock, 10 + rng.uniform(0.2, 0.8) * item.planned_seconds)
+            engine.next_exercise()
+        elif outcome.startswith("stopped") and index == odd:
+            _play(engine, clock, rng.uniform(0, 10 + 0.8 * item.planned_seconds))
+            engine.stop() if outcome == "stopped" else engine.stop_for_pain()
+            return
+        else:
+            _finish_exercise(engine, clock, index)
+
+
+def engine_records(n: int, seed: int = 0, start: datetime = DEFAULT_START) -> list[SessionRecord]:
+    """`n` sessions about a day apart, oldest first, each made by running the real engine
+    with a fake clock over a bundled routine, with the pain scores and notes the app adds."""
+    rng = random.Random(seed)
+    plans = _bundled_plans()
+    clock = FakeClock(start)
+    outcomes, weights = zip(*OUTCOMES.items(), strict=True)
+    records = []
+    moment = start
+    for _ in range(n):
+        clock.set_wall(moment)
+        engine = SessionEngine(rng.choice(plans), clock, session_id=f"{rng.getrandbits(128):032x}")
+        outcome = rng.choices(outcomes, weights)[0]
+        _drive(rng, engine, clock, outcome)
+        if not engine.finished:
+            engine.stop()
+        pain_before = rng.choice((None, *range(0, 8)))
+        worse = outcome == "stopped_for_pain"
+        pain_after = (
+            None if pain_before is None else max(0, min(10, pain_before + rng.choice((-2, -1, 0, 0, 1 + 3 * worse))))
+        )
+        note = rng.choice(NOTES) if rng.random() < 0.1 else ""
+        records.append(replace(engine.record(), pain_before=pain_before, pain_after=pain_after, note=note))
         moment += timedelta(
             hours=rng.choice((20, 24, 24, 28, 48)), minutes=rng.randrange(60), seconds=rng.randrange(60)
         )

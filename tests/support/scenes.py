@@ -14,9 +14,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from backcare_tui import paths
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.domain.clock import FIXED_START, FakeClock
-from backcare_tui.storage import HistoryStore
+from backcare_tui.settings import Settings
+from backcare_tui.storage import SessionStore
 from tests.support.records import make_records
 
 SIZE = (100, 32)
@@ -50,9 +52,9 @@ SCENES = (
 
 
 def prepare_history(path: Path, count: int, acknowledged: bool) -> None:
-    store = HistoryStore.open(path)
+    store = SessionStore.open(path)
     if acknowledged:
-        store.set_setting("safety_acknowledged", True)
+        Settings.load(paths.settings_path()).change(safety_acknowledged=True)
     start = FIXED_START - timedelta(days=count * 1.2 + 1)
     for record in make_records(count, exercises_per_session=5, seed=7, start=start):
         store.save_session(record)

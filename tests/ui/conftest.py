@@ -77,7 +77,7 @@ def open_app(db_path: Path, clock: FakeClock, bundled_library: Library) -> OpenA
         start_routine: str | None = None,
     ) -> AsyncIterator[tuple[BackcareApp, Pilot]]:
         if acknowledged:
-            acknowledge_safety(db_path)
+            acknowledge_safety()
         app = make_app(
             db_path=db_path,
             library=library or bundled_library,

@@ -11,11 +11,13 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from backcare_tui import paths
 from backcare_tui.app import BackcareApp
 from backcare_tui.domain.clock import FakeClock
 from backcare_tui.domain.models import SessionRecord
 from backcare_tui.screens.run import RunScreen
-from backcare_tui.storage import HistoryStore
+from backcare_tui.settings import Settings
+from backcare_tui.storage import SessionStore
 
 SIZE = (100, 32)
 TODAY = date(2026, 1, 5)  # the FakeClock's start day
@@ -28,25 +30,24 @@ FIRST_EXERCISE_ENDS = 14  # get ready 2 + hold 5, relax 2, hold 5
 OpenApp = Callable[..., contextlib.AbstractAsyncContextManager[tuple[BackcareApp, Pilot]]]
 
 
-def acknowledge_safety(db_path: Path) -> None:
+def acknowledge_safety() -> None:
     """Record that the first-run safety advice was read, as the app would."""
-    with HistoryStore.open(db_path) as store:
-        store.set_setting("safety_acknowledged", True)
+    Settings.load(paths.settings_path()).change(safety_acknowledged=True)
 
 
 def stored_sessions(db_path: Path) -> list[SessionRecord]:
     """What the history file holds now, newest first, read by a separate store."""
-    with HistoryStore.open(db_path) as store:
+    with SessionStore.open(db_path) as store:
         return store.sessions()
 
 
-def stored_setting(db_path: Path, key: str) -> Any:
-    with HistoryStore.open(db_path) as store:
-        return store.setting(key)
+def stored_setting(key: str) -> Any:
+    """A setting as the settings file holds it now."""
+    return getattr(Settings.load(paths.settings_path()), key)
 
 
 def save_sessions(db_path: Path, records: Iterable[SessionRecord]) -> None:
-    with HistoryStore.open(db_path) as store:
+    with SessionStore.open(db_path) as store:
         for record in records:
             store.save_session(record)
 

@@ -45,7 +45,7 @@ async def test_quitting_with_unsaved_sessions_asks_first(open_app, tiny_library,
         await advance(pilot, clock, TINY_SECONDS)
         await pilot.press("escape", "enter")  # no pain score; save the summary (fails)
         assert isinstance(app.screen, RoutinesScreen)
-        assert app.history.unsaved_count == 1
+        assert app.store.unsaved_count == 1
 
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)

@@ -127,3 +127,28 @@ async def test_pages_load_as_the_cursor_moves_down(open_app, db_path):
         await pilot.press("ctrl+end")
         assert table(app).row_count == len(records)
         assert table(app).get_row_at(len(records) - 1)[0] == shown_time(records[0])
+
+
+async def test_a_delete_that_cannot_be_written_says_so_once_and_the_row_stays(open_app, db_path, monkeypatch):
+    import errno
+    import os
+
+    from backcare_tui.storage import database
+
+    records = make_records(2)
+    save_sessions(db_path, records)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    async with open_app() as (app, pilot):
+        await open_history(pilot)
+        monkeypatch.setattr(database, "write_atomically", full_disk)
+        await pilot.press("d", "y")
+        assert isinstance(app.screen, HistoryScreen)
+        assert table(app).row_count == 2
+        [failure] = [notice for notice in app._notifications if notice.severity == "error"]
+        assert failure.title == "Not deleted" and "disk is full" in failure.message
+        assert "deleted." not in " ".join(notice.message for notice in app._notifications)
+        assert app.store.unsaved_count == 0
+    assert len(stored_sessions(db_path)) == 2

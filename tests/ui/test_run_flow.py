@@ -118,10 +118,10 @@ async def test_m_mutes_and_the_setting_is_saved(open_app, tiny_library, db_path)
         assert app.sound
         await pilot.press("m")
         assert not app.sound
-        assert stored_setting(db_path, "sound") is False
+        assert stored_setting("sound") is False
         await pilot.press("m")
         assert app.sound
-        assert stored_setting(db_path, "sound") is True
+        assert stored_setting("sound") is True
         await pilot.press("m")
 
     async with open_app(library=tiny_library) as (app, pilot):

@@ -16,11 +16,11 @@ async def test_first_run_shows_safety_and_enter_is_remembered(open_app, db_path)
 
         await pilot.press("escape")  # must be read and acknowledged the first time
         assert isinstance(app.screen, SafetyScreen)
-        assert stored_setting(db_path, "safety_acknowledged") is None
+        assert stored_setting("safety_acknowledged") is False
 
         await pilot.press("enter")
         assert isinstance(app.screen, RoutinesScreen)
-        assert stored_setting(db_path, "safety_acknowledged") is True
+        assert stored_setting("safety_acknowledged") is True
 
     async with open_app(acknowledged=False) as (app, pilot):  # the next start skips it
         assert isinstance(app.screen, RoutinesScreen)
@@ -67,3 +67,14 @@ async def test_s_mid_session_pauses_the_run_until_closed(open_app, tiny_library,
         assert not run.engine.paused
         assert run.engine.view().index == 0
         assert run.engine.record().paused_seconds == 60
+
+
+async def test_an_unreadable_settings_file_is_reported_and_defaults_apply(open_app):
+    from backcare_tui import paths
+
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text("{not json")
+    async with open_app(acknowledged=False) as (app, pilot):
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and app.sound
+        assert any(str(paths.settings_path()) in notice.message for notice in app._notifications)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from backcare_tui.app import make_app
 from backcare_tui.screens.routines import RoutinesScreen
 from backcare_tui.screens.summary import SummaryScreen
-from backcare_tui.storage import HistoryStore, WriteFailedError
+from backcare_tui.storage import database
 from tests.ui.helpers import (
     FIRST_EXERCISE_ENDS,
     SIZE,
@@ -21,20 +26,20 @@ from tests.ui.helpers import (
 
 
 class FailingSaves:
-    """Makes HistoryStore.save_session fail while `failing` is set."""
+    """Makes every write of the sessions file fail with a full disk while `failing` is set."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.failing = True
         self.attempts = 0
-        real_save = HistoryStore.save_session
+        real_write = database.write_atomically
 
-        def save_session(store: HistoryStore, record) -> None:
+        def write_atomically(path: Path, data: bytes, **kwargs: Any) -> None:
             self.attempts += 1
             if self.failing:
-                raise WriteFailedError(f"Could not save to {store.path}: the disk is full.", store.path)
-            real_save(store, record)
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_write(path, data, **kwargs)
 
-        monkeypatch.setattr(HistoryStore, "save_session", save_session)
+        monkeypatch.setattr(database, "write_atomically", write_atomically)
 
 
 def warnings(app) -> list[str]:
@@ -48,7 +53,7 @@ async def test_a_failed_checkpoint_is_shown_and_saved_later(open_app, tiny_libra
         assert saves.attempts == 1
         assert any("disk is full" in message for message in warnings(app))
         assert stored_sessions(db_path) == []
-        assert app.history.unsaved_count == 1
+        assert app.store.unsaved_count == 1
 
         await advance(pilot, clock, FIRST_EXERCISE_ENDS)  # the next checkpoint fails too
         assert app.is_running and app.screen is run
@@ -58,7 +63,7 @@ async def test_a_failed_checkpoint_is_shown_and_saved_later(open_app, tiny_libra
         await advance(pilot, clock, TINY_SECONDS - FIRST_EXERCISE_ENDS)
         [record] = stored_sessions(db_path)
         assert record.status == "completed"
-        assert app.history.unsaved_count == 0
+        assert app.store.unsaved_count == 0
 
 
 async def test_a_failed_final_save_keeps_the_session_in_memory(open_app, tiny_library, clock, db_path, monkeypatch):
@@ -71,7 +76,7 @@ async def test_a_failed_final_save_keeps_the_session_in_memory(open_app, tiny_li
         await pilot.press(*"kept", "enter")
         assert app.is_running
         assert any("kept in memory" in message for message in warnings(app))
-        [in_memory] = app.history.sessions()
+        [in_memory] = app.store.sessions()
         assert (in_memory.status, in_memory.note) == ("completed", "kept")
         [on_disk] = stored_sessions(db_path)
         assert on_disk.status == "in_progress"  # the last checkpoint that was written
@@ -100,5 +105,5 @@ async def test_an_unopenable_history_file_is_reported_and_the_app_runs(open_app,
         await pilot.press("3", "enter")
         assert app.is_running
         assert isinstance(app.screen, RoutinesScreen)
-        assert [record.status for record in app.history.sessions()] == ["completed"]
+        assert [record.status for record in app.store.sessions()] == ["completed"]
         assert not db.exists()

@@ -4,7 +4,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from backcare_tui.domain.models import ExerciseResult, HoldDose, SessionRecord
-from backcare_tui.history_export import CSV_FIELDS, render_csv, render_json, render_table
+from backcare_tui.session_export import CSV_FIELDS, render_csv, render_json, render_table
 from tests.support.records import make_records
 
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -45,11 +45,11 @@ def test_table_shows_date_routine_minutes_done_pain_and_status():
         "10",
         "1/2",
         "5",
-        "->",
+        "→",
         "3",
         "completed",
     ]
-    assert lines[2].endswith("5 -> -  stopped (recovered)")
+    assert lines[2].endswith("5 → -  stopped (recovered)")
 
 
 def test_table_of_nothing_says_so():

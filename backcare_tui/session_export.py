@@ -13,14 +13,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .domain import wording
 from .domain.models import SessionRecord
 
-STATUS_LABELS = {
-    "in_progress": "in progress",
-    "completed": "completed",
-    "stopped": "stopped",
-    "stopped_for_pain": "stopped (pain)",
-}
 TABLE_HEADERS = ("date", "routine", "min", "done", "pain", "status")
 CSV_FIELDS = (
     "id",
@@ -49,20 +44,14 @@ def minutes(record: SessionRecord) -> float:
     return (record.active_seconds + record.rest_seconds) / 60
 
 
-def pain_text(record: SessionRecord) -> str:
-    before = "-" if record.pain_before is None else str(record.pain_before)
-    after = "-" if record.pain_after is None else str(record.pain_after)
-    return f"{before} -> {after}"
-
-
 def table_row(record: SessionRecord) -> tuple[str, ...]:
     return (
-        record.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),  # local time, as in the app
+        wording.day_and_time(record.started_at),  # local time, as in the app
         record.routine_name,
         f"{minutes(record):.0f}",
         f"{record.exercises_done}/{len(record.exercises)}",
-        pain_text(record),
-        STATUS_LABELS[record.status] + (" (recovered)" if record.recovered else ""),
+        wording.pain_scores(record.pain_before, record.pain_after),
+        wording.session_status(record.status, record.recovered),
     )
 
 

@@ -1,0 +1,98 @@
+"""The words the app repeats, in one place: counts, days, pain, statuses, times.
+
+Screens, the command line and the export all build these phrases here, so "1 session"
+never becomes "1 sessions" in one place and a status is named the same everywhere. Times
+are shown in the local time zone, as the user lives them. Plain strings only: callers
+that show user data wrap them in Content or Text.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from .models import ExerciseStatus, SessionStatus
+
+SESSION_STATUS: dict[SessionStatus, str] = {
+    "in_progress": "in progress",
+    "completed": "completed",
+    "stopped": "stopped",
+    "stopped_for_pain": "stopped (pain)",
+}
+EXERCISE_STATUS: dict[ExerciseStatus, str] = {
+    "done": "done",
+    "partial": "part-done",
+    "skipped": "skipped",
+    "not_started": "not reached",
+}
+NO_SCORE = "-"
+ARROW = "→"
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """`1 session`, `2 sessions`; give `plural` when adding "s" is wrong."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def days_ago(days: int) -> str:
+    """`today`, `yesterday`, `3 days ago`."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def session_status(status: SessionStatus, recovered: bool = False) -> str:
+    return SESSION_STATUS[status] + (" (recovered)" if recovered else "")
+
+
+def pain_scores(before: int | None, after: int | None) -> str:
+    """`4 → 2`; a score not given shows as `-`."""
+    return f"{NO_SCORE if before is None else before} {ARROW} {NO_SCORE if after is None else after}"
+
+
+def pain(before: int | None, after: int | None) -> str:
+    """`pain 4 → 2`."""
+    return f"pain {pain_scores(before, after)}"
+
+
+def day(moment: datetime) -> str:
+    """`2026-01-05`, in local time."""
+    return f"{moment.astimezone():%Y-%m-%d}"
+
+
+def clock_time(moment: datetime) -> str:
+    """`09:30`, in local time."""
+    return f"{moment.astimezone():%H:%M}"
+
+
+def day_and_time(moment: datetime) -> str:
+    """`2026-01-05 09:30`, in local time."""
+    return f"{day(moment)} {clock_time(moment)}"
+
+
+def long_day_and_time(moment: datetime) -> str:
+    """`Monday 05 January 2026, 09:30`, in local time."""
+    return f"{moment.astimezone():%A %d %B %Y, %H:%M}"
+
+
+def minutes(span: float, decimals: int = 0) -> str:
+    """`12 min` for a span in seconds (or `1.5 min` with `decimals=1`)."""
+    return in_minutes(span / 60, decimals)
+
+
+def in_minutes(count: float, decimals: int = 0) -> str:
+    """`12 min` for a number of minutes."""
+    return f"{count:.{decimals}f} min"
+
+
+def seconds(value: float) -> str:
+    """`45 s`."""
+    return f"{value:.0f} s"
+
+
+def countdown(remaining: float) -> str:
+    """`1:05` for the seconds left, rounded up, so a phase shows 0:00 only when it is over."""
+    whole = max(0, math.ceil(remaining - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d}"

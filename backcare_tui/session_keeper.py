@@ -1,0 +1,113 @@
+"""The app's hold on its sessions file: every storage failure becomes one sentence.
+
+`SessionKeeper` is a thin layer over `SessionStore`. It keeps nothing of its own: a session
+that could not be written waits in the store (which retries it with the next write and
+shows it in `sessions()`), and a delete that could not be written is undone there. What the
+keeper adds is that no StorageError reaches a screen; each comes back once, as a sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .domain.models import SessionRecord
+from .storage import SessionStore, StorageError
+
+KEPT_IN_MEMORY = "The session is kept in memory and saving is tried again at the next step."
+
+
+class SessionKeeper:
+    def __init__(self, path: Path, opener: Callable[[Path], SessionStore] = SessionStore.open) -> None:
+        self.path = path
+        self._opener = opener
+        self._store: SessionStore | None = None
+        self.recovered: list[SessionRecord] = []
+        self._notices: list[str] = []
+        self._store_notices_seen = 0
+
+    @property
+    def store(self) -> SessionStore:
+        """The store; opened on first use if `open()` was not called."""
+        if self._store is None:
+            self._store = self._opener(self.path)
+        return self._store
+
+    def open(self) -> None:
+        """Open the file and recover sessions a crash interrupted (kept in `recovered`)."""
+        try:
+            self.recovered = self.store.recover_interrupted()
+        except StorageError as error:
+            self._notices.append(str(error))
+
+    def take_notices(self) -> list[str]:
+        """Everything the user has not been told yet, once."""
+        fresh = self.store.notices[self._store_notices_seen :]
+        self._store_notices_seen += len(fresh)
+        taken, self._notices = [*fresh, *self._notices], []
+        return taken
+
+    @property
+    def unsaved_count(self) -> int:
+        """Sessions waiting in memory because they could not be written."""
+        return self.store.pending_sessions
+
+    def legacy_settings(self) -> dict[str, Any]:
+        """Settings an older version kept in the sessions file (empty if none or unreadable)."""
+        try:
+            return self.store.legacy_settings()
+        except StorageError:
+            return {}
+
+    def forget_legacy_settings(self) -> None:
+        with contextlib.suppress(StorageError):  # the settings file takes precedence anyway
+            self.store.forget_legacy_settings()
+
+    # -- sessions ------------------------------------------------------------------------
+    def sessions(self, since: date | None = None) -> list[SessionRecord]:
+        """Saved sessions and those waiting to be saved, newest first."""
+        try:
+            return self.store.sessions(since)
+        except StorageError as error:
+            self._notices.append(str(error))
+            return []
+
+    def save(self, record: SessionRecord) -> str | None:
+        """Save (or update) a session; None once it is on disk, else why it is waiting."""
+        try:
+            self.store.save_session(record)
+        except StorageError as error:
+            return f"{error} {KEPT_IN_MEMORY}"
+        return None
+
+    def flush(self) -> str | None:
+        """Try to write every waiting session; None when all are on disk."""
+        try:
+            self.store.flush()
+        except StorageError as error:
+            return f"{error} {KEPT_IN_MEMORY}"
+        return None
+
+    def delete(self, session_id: str) -> str | None:
+        """Delete a session; None when done, else why it failed (the session is kept)."""
+        try:
+            self.store.delete_session(session_id)
+        except StorageError as error:
+            return f"{error} The session is kept."
+        return None
+
+    def claim(self, session_id: str) -> None:
+        try:
+            self.store.claim(session_id)
+        except StorageError as error:
+            self._notices.append(str(error))
+
+    def release(self, session_id: str) -> None:
+        self.store.release(session_id)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
