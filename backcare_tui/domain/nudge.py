@@ -60,7 +60,7 @@ def return_nudge(records: Iterable[SessionRecord], today: date, kinds: Mapping[s
     if strength_ago and strength_ago[0] == 1 and not daily_today:
         return "Strength work yesterday: today suits a rest day or a stretch routine."
     recent = [ago for ago in strength_ago if 0 <= ago < 7]
-    if strength_ago and strength_ago[0] <= STRENGTH_LOOK_BACK and len(recent) < STRENGTH_PER_WEEK:
+    if strength_ago and 2 <= strength_ago[0] <= STRENGTH_LOOK_BACK and len(recent) < STRENGTH_PER_WEEK:
         return "Strength work goes best two or three times a week: today would suit it."
     if not daily_today:
         return "Stretching and mobility are best every day: a few minutes today keeps things moving."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from statistics import median
 from typing import Literal
 
@@ -132,3 +133,23 @@ def high_pain_ask(pain_before: int | None, usual: float | None) -> HighPainAsk |
     else:
         return None
     return HighPainAsk(pain_before, usual, reason)
+
+
+NEXT_MORNING_FROM = timedelta(hours=8)
+NEXT_MORNING_UNTIL = timedelta(hours=36)
+
+
+def next_morning_due(records_newest_first: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
+    """The session to ask "better, the same or worse?" about, or None.
+
+    Only the latest finished session counts, only when it had pain scores, ended 8 to 36
+    hours ago and has no answer yet (a skipped question is an answer: it is never asked twice).
+    """
+    for record in records_newest_first:
+        if record.status == "in_progress":
+            continue
+        if record.next_morning is not None or (record.pain_before is None and record.pain_after is None):
+            return None
+        ended = record.ended_at or record.started_at
+        return record if NEXT_MORNING_FROM <= now - ended <= NEXT_MORNING_UNTIL else None
+    return None

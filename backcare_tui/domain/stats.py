@@ -227,7 +227,8 @@ def pain_trend(records: Iterable[SessionRecord], limit: int = 30) -> list[int]:
         earliest = heapq.nlargest(limit, days)[-1]
         rated = [record for record, day in zip(rated, days, strict=True) if day >= earliest]
     latest = sorted(rated, key=lambda record: record.started_at)[-limit:]
-    return [record.pain_after if record.pain_after is not None else record.pain_before for record in latest]
+    scores = (record.pain_after if record.pain_after is not None else record.pain_before for record in latest)
+    return [score for score in scores if score is not None]
 
 
 def _nudge_for(days: int | None) -> str | None:
