@@ -86,7 +86,7 @@ def judge(record: SessionRecord, exercise_id: str, usual: float | None) -> Exerc
     done_any = any(status in ("done", "partial") for status in statuses)
     if causes and (done_any or "hurt" in causes):
         return ExerciseVerdict("ease_back", causes)
-    if not statuses or any(status != "done" for status in statuses):
+    if not statuses or any(status != "done" for status in statuses) or record.status == "stopped_for_pain":
         return ExerciseVerdict("not_in_full")
     before, after = record.pain_before, record.pain_after
     if before is None or after is None:

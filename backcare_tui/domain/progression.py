@@ -134,7 +134,8 @@ def plan(
     last_keep = _latest_by_slot(decisions)
     if routine_ids is None:
         routine_ids = dict.fromkeys([*history.by_routine, *(routine for routine, _ in table)])
-    block = bool(history.latest and session_causes(history.latest, history.usual))
+    latest = history.latest
+    block = latest is not None and (latest.status == "stopped_for_pain" or bool(session_causes(latest, history.usual)))
     result = Plan(usual=history.usual)
     for routine_id in routine_ids:
         routine = library.routines.get(routine_id)
@@ -204,14 +205,19 @@ def _suggest(
         return Suggestion(routine_id, exercise_id, current, start, "ease_back", lower, "ease_back", why, flare_up=twice)
     if verdict.judgement == "unscored":
         return hold("unscored", "Pain was not scored last time: scoring it before and after lets the app help.")
-    if verdict.judgement != "comfortable" or not _at_dose(latest, current):
+    if verdict.judgement != "comfortable":
         return hold(verdict.judgement, "Not comfortable in full at this dose last time, so keep it steady.")
+    if not _at_dose(latest, current):
+        return hold("other_dose", "Last time was at another dose: once more at this one before building up.")
     if not _comfortable_twice(relevant, current, usual, today):
         return hold("once", "Comfortable last time; once more on another day before building up.")
     top = at_limit(exercise, current.dose)
     if block:
         return hold(
-            "blocked", "Pain rose after your last session, so hold steady for now.", at_limit=top, comfortable=True
+            "blocked",
+            "Your last session was hard on your back, so hold steady for now.",
+            at_limit=top,
+            comfortable=True,
         )
     if changed is not None and (today - local_day(changed.at)).days < SETTLE_DAYS:
         return hold("settling", "Changed recently: give it a few days to settle.", at_limit=top, comfortable=True)
