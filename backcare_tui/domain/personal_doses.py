@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .dose_steps import Step, gentle, step_down, step_up
 from .library import Library
-from .models import DoseChange, DoseChangeReason, PersonalDose, PlannedExercise, RoutinePlan, replace
+from .models import (
+    DoseChange,
+    DoseChangeReason,
+    KeepDecision,
+    PersonalDose,
+    PlannedExercise,
+    RoutinePlan,
+    replace,
+)
+
+if TYPE_CHECKING:
+    from .progression import Suggestion
 
 DoseKey = tuple[str, str]
 """(routine id, exercise id as the routine names it)."""
@@ -115,3 +126,18 @@ def reset(
     if now == start:
         return None
     return change(routine_id, exercise_id, now, start, "reset", at, "reset to the routine's dose")
+
+
+def accept(suggestion: Suggestion, at: datetime) -> tuple[PersonalDose, DoseChange] | None:
+    """The person accepted a suggestion: the new dose and its log entry; None for a hold."""
+    if suggestion.to is None or suggestion.action == "hold":
+        return None
+    reason: DoseChangeReason = "build_up" if suggestion.action == "build_up" else "ease_back"
+    return change(
+        suggestion.routine_id, suggestion.exercise_id, suggestion.current, suggestion.to, reason, at, suggestion.reason
+    )
+
+
+def keep_as_is(suggestion: Suggestion, at: datetime) -> KeepDecision:
+    """The person chose to keep the dose: remembered until a newer session."""
+    return KeepDecision(at=at, routine_id=suggestion.routine_id, exercise_id=suggestion.exercise_id)

@@ -283,3 +283,39 @@ def test_next_time_after_an_unfinished_exercise_holds_steady() -> None:
 def test_next_time_is_judged_against_the_usual_score() -> None:
     assert "add one or two reps" in next_time(session(0, 6, 6), usual=6)
     assert "ease back" in next_time(session(0, 6, 6), usual=5)
+
+
+# --- the whole loop, through the session engine ----------------------------------------------
+
+
+def run_core(doses: dict, day: int, before: int, after: int) -> SessionRecord:
+    from backcare_tui.domain.clock import FakeClock
+    from backcare_tui.domain.engine import SessionEngine
+    from backcare_tui.domain.models import replace
+    from backcare_tui.domain.personal_doses import personal_plan
+
+    clock = FakeClock(start=at(day, hour=9))
+    engine = SessionEngine(personal_plan(LIBRARY, "core", doses), clock, session_id=f"day-{day}")
+    engine.start()
+    clock.advance(engine.plan.estimated_seconds + 60)
+    engine.tick()
+    assert engine.finished
+    return replace(engine.record(), pain_before=before, pain_after=after)
+
+
+def test_two_comfortable_days_offer_one_step_which_the_next_session_runs() -> None:
+    from backcare_tui.domain.personal_doses import accept, dose_table
+
+    history = [run_core({}, 3, 3, 2), run_core({}, 1, 3, 3)][::-1]
+    suggestion = plan(history, (), (), (), LIBRARY, TODAY).suggestions[("core", "bridge")]
+    assert (suggestion.action, reps_of(suggestion)) == ("build_up", 9)
+    accepted = accept(suggestion, at(0, hour=8))
+    assert accepted is not None
+    personal, logged = accepted
+    assert (logged.from_dose, logged.to_dose, logged.reason) == (BRIDGE, RepsDose(reps=9, tempo=3), "build_up")
+    doses = dose_table([personal])
+    today = run_core(doses, 0, 3, 7)
+    assert today.exercises[0].dose == RepsDose(reps=9, tempo=3)
+    after_pain_7 = plan([today, *history], doses, (logged,), (), LIBRARY, TODAY).suggestions[("core", "bridge")]
+    assert after_pain_7.action == "ease_back" and reps_of(after_pain_7) == 8
+    assert "add one" not in next_time(today)
