@@ -7,6 +7,9 @@ Plain strings built from library names; screens wrap them in `Content` so a name
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
+
+import msgspec
 
 from .dose_steps import Step, describe_amount
 from .models import Exercise, Routine
@@ -77,3 +80,48 @@ def routine_note(plan: Plan, routine_id: str, routines: Mapping[str, Routine]) -
     if pending:
         return "build up suggested" if len(pending) == 1 else f"{len(pending)} build-ups suggested"
     return None
+
+
+def plan_rows(plan: Plan, routine_id: str | None = None) -> list[dict[str, Any]]:
+    """The plan as plain data for `plan --json`: one object per exercise of each routine.
+
+    `dose` and `suggested` are doses as the library writes them (`{"kind": "reps", ...}`);
+    `suggested` is None for a hold.
+    """
+    return [
+        {
+            "routine": s.routine_id,
+            "exercise": s.exercise_id,
+            "doing": s.current.exercise_id,
+            "dose": msgspec.to_builtins(s.current.dose),
+            "routine_dose": msgspec.to_builtins(s.start.dose),
+            "action": s.action,
+            "suggested_exercise": s.to.exercise_id if s.to else None,
+            "suggested": msgspec.to_builtins(s.to.dose) if s.to else None,
+            "reason": s.reason,
+            "code": s.code,
+        }
+        for s in plan.suggestions.values()
+        if routine_id is None or s.routine_id == routine_id
+    ]
+
+
+def today_line(plan: Plan, routines: Mapping[str, Routine]) -> str:
+    """What is suggested today, in a few words, for `status`: "2 changes in Core and glutes"."""
+    if plan.flare_up_advised:
+        return "the flare-up routine, and advice if it does not settle"
+    by_routine: dict[str, int] = {}
+    for suggestion in plan.pending():
+        by_routine[suggestion.routine_id] = by_routine.get(suggestion.routine_id, 0) + 1
+    if plan.stages:
+        stage = next(iter(plan.stages.values()))
+        routine = routines.get(stage.next_routine_id)
+        return f"ready for {routine.name if routine else stage.next_routine_id}"
+    if not by_routine:
+        return "same doses"
+    parts = []
+    for routine_id, count in by_routine.items():
+        routine = routines.get(routine_id)
+        changes = "1 change" if count == 1 else f"{count} changes"
+        parts.append(f"{changes} in {routine.name if routine else routine_id}")
+    return ", ".join(parts)

@@ -10,7 +10,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from backcare_tui.domain.advice import headline, outlook, routine_note, suggestion_line
+from backcare_tui.domain.advice import headline, outlook, plan_rows, routine_note, suggestion_line, today_line
 from backcare_tui.domain.dose_steps import Step, at_limit, bounds, gentle, step_down, step_up
 from backcare_tui.domain.library import load_library
 from backcare_tui.domain.models import Dose, Exercise, HoldDose, Limits, PersonalDose, RepsDose, TimedDose
@@ -248,3 +248,22 @@ def test_headlines_and_the_summary_outlook() -> None:
     unscored = plan([session(1, None, None)], (), (), (), LIBRARY, TODAY)
     assert "Scoring your pain" in outlook(unscored, "core", EXERCISES, LIBRARY.routines)[0]
     assert result("bridge", BRIDGE).dose == BRIDGE
+
+
+def test_plan_rows_and_the_status_words() -> None:
+    result_plan = plan([session(1), session(3)], (), (), (), LIBRARY, TODAY)
+    rows = plan_rows(result_plan, "core")
+    assert rows[0] | {"reason": ""} == {
+        "routine": "core",
+        "exercise": "bridge",
+        "doing": "bridge",
+        "dose": {"kind": "reps", "per_side": False, "sets": 1, "rest": 15, "reps": 8, "tempo": 3},
+        "routine_dose": {"kind": "reps", "per_side": False, "sets": 1, "rest": 15, "reps": 8, "tempo": 3},
+        "action": "build_up",
+        "suggested_exercise": "bridge",
+        "suggested": {"kind": "reps", "per_side": False, "sets": 1, "rest": 15, "reps": 9, "tempo": 3},
+        "reason": "",
+        "code": "build_up",
+    }
+    assert today_line(result_plan, LIBRARY.routines) == "2 changes in Core"
+    assert today_line(plan([session(1)], (), (), (), LIBRARY, TODAY), LIBRARY.routines) == "same doses"
