@@ -282,6 +282,6 @@ def next_time(record: SessionRecord, usual: float | None = None) -> str:
     if record.status != "completed" or left_out or after > before or after > comfortable_ceiling(usual):
         return "Aim for the same routine at the same level; there is no rush to do more."
     return (
-        "That went well. If it stays comfortable on another day, the app will suggest a small step: "
-        "add one or two reps, or a few seconds to each hold."
+        "That went well. If it stays comfortable over the next few days, add one or two reps, "
+        "or a few seconds to each hold. Small steps are the way to progress."
     )
