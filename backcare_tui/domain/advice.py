@@ -55,10 +55,8 @@ def outlook(
     if stage is not None:
         routine = routines.get(stage.next_routine_id)
         lines.append(f"Ready for the next stage, {routine.name if routine else stage.next_routine_id}: {stage.reason}.")
-    if plan.flare_up_advised:
-        lines.append(
-            "Eased back twice in a row: the flare-up routine for a few days may help; get advice if it does not settle."
-        )
+    if any(s.flare_up for s in plan.for_routine(routine_id)):
+        lines.append("Two hard sessions in a row: go gently for a few days, and get advice if it does not settle.")
     if not lines:
         holds = plan.for_routine(routine_id)
         if any(s.code == "unscored" for s in holds):

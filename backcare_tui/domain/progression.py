@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from typing import Literal
 
 from .dose_steps import Step, at_limit, step_down, step_up
@@ -193,20 +194,28 @@ def _suggest(
     verdict = judge(latest, current.exercise_id, usual)
     if verdict.judgement == "ease_back":
         why = "Last time " + " and ".join(CAUSE_TEXT[c] for c in verdict.causes) + "."
-        twice = isinstance(changed, DoseChange) and changed.reason in EASE_BACK_REASONS
+        earlier = list(islice(_with_exercise(sessions, current.exercise_id, None), 2))[1:]
+        twice = (isinstance(changed, DoseChange) and changed.reason in EASE_BACK_REASONS) or any(
+            judge(record, current.exercise_id, usual).judgement == "ease_back" for record in earlier
+        )
         floor = start.dose if current.exercise_id == exercise_id else exercise.dose
         lower = step_down(exercise, current.dose, floor, library.exercises, slot=start)
         if twice:
-            why += " Eased back twice in a row: try the flare-up routine, and get advice if it does not settle."
-        if lower is None:
-            return hold(
-                "at_start", why + " This is already the starting dose: go gently or leave it out.", flare_up=True
+            why += (
+                " Twice in a row now: if it does not settle, get advice from a doctor or physiotherapist."
+                if routine_id == FLARE_UP_ROUTINE
+                else " Twice in a row now: try the flare-up routine, and get advice if it does not settle."
             )
+        if lower is None:
+            why += " This is already the starting dose: go gently or leave it out."
+            return hold("at_start", why, flare_up=twice)
         return Suggestion(routine_id, exercise_id, current, start, "ease_back", lower, "ease_back", why, flare_up=twice)
     if verdict.judgement == "unscored":
         return hold("unscored", "Pain was not scored last time: scoring it before and after lets the app help.")
+    if verdict.judgement == "too_sore":
+        return hold("too_sore", "Pain afterwards was above the comfortable range last time, so keep it steady.")
     if verdict.judgement != "comfortable":
-        return hold(verdict.judgement, "Not comfortable in full at this dose last time, so keep it steady.")
+        return hold(verdict.judgement, "Not done in full at this dose last time, so keep it steady.")
     if not _at_dose(latest, current):
         return hold("other_dose", "Last time was at another dose: once more at this one before building up.")
     if not _comfortable_twice(relevant, current, usual, today):

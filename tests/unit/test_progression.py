@@ -185,6 +185,25 @@ def test_two_ease_backs_in_a_row_suggest_the_flare_up_routine_and_advice() -> No
     assert first.action == "ease_back" and not first.flare_up
 
 
+def test_two_hard_sessions_in_a_row_count_as_two_ease_backs() -> None:
+    history = [session(0, 2, 5, results=bridge_at(9)), session(2, 3, 3, hurt="bridge", results=bridge_at(9))]
+    assert bridge(history, doses=(personal(9),)).flare_up
+
+
+def test_in_the_flare_up_routine_at_its_start_the_advice_is_to_get_help() -> None:
+    tilt = (result("tilt", LIBRARY.exercises["tilt"].dose),)
+    history = [
+        session(0, 3, 6, routine_id="flare-up-gentle", results=tilt),  # 6 after, above the usual 3
+        session(1, 3, 5, routine_id="flare-up-gentle", results=tilt),  # a 2-point rise
+    ]
+    suggestion = plan(history, (), (), (), LIBRARY, TODAY).suggestions[("flare-up-gentle", "tilt")]
+    assert (suggestion.action, suggestion.code, suggestion.flare_up) == ("hold", "at_start", True)
+    assert "get advice from a doctor or physiotherapist" in suggestion.reason
+    assert "flare-up routine" not in suggestion.reason
+    once = plan(history[:1], (), (), (), LIBRARY, TODAY).suggestions[("flare-up-gentle", "tilt")]
+    assert (once.code, once.flare_up) == ("at_start", False) and "go gently or leave it out" in once.reason
+
+
 # --- the person decides ------------------------------------------------------------------------
 
 
