@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from backcare_tui.domain.library import Library, load_library
 from backcare_tui.domain.models import ExerciseResult, SessionRecord, replace
+from backcare_tui.domain.nudge import return_nudge, routine_kinds
 from backcare_tui.domain.progression import plan
 from backcare_tui.paths import builtin_library_dir
 from tests.support.records import make_records
@@ -58,3 +59,10 @@ def run() -> Iterator[tuple[str, float, str]]:
     yield "progression_plan_10000", _time(newest_first, library, today), "ms"
     routed = _as_routines_run_them(newest_first, library)
     yield "progression_plan_10000_routine_exercises", _time(routed, library, today), "ms"
+    kinds = routine_kinds(library.routines.values())
+    best = float("inf")
+    for _ in range(REPEATS):
+        began = time.perf_counter()
+        return_nudge(generated, today, kinds)
+        best = min(best, time.perf_counter() - began)
+    yield "return_nudge_10000", best * 1000, "ms"
