@@ -143,6 +143,33 @@ class TimedDose(_DoseBase, tag="timed"):
 Dose = HoldDose | RepsDose | TimedDose
 
 
+# --- Progression limits -----------------------------------------------------------------
+# How far a person's dose of an exercise may build up. Unset maxima take a default from the
+# exercise's kind (see `domain/dose_steps.py`): holds 30 s, timed work 60 s (planks) or 30 min
+# for walking. The optional minima are the floor below which even a gentle session never goes.
+MaxSets = Annotated[int, Meta(ge=1, le=3)]
+
+
+class Limits(Struct, **_STRUCT):
+    max_reps: Reps = 15
+    max_sets: MaxSets = 3
+    max_hold: Annotated[int, Meta(ge=5, le=120)] | None = None
+    max_seconds: TimedSeconds | None = None
+    min_reps: Reps | None = None
+    min_hold: HoldSeconds | None = None
+    min_seconds: TimedSeconds | None = None
+
+    def __post_init__(self) -> None:
+        pairs = (
+            ("min_reps", self.min_reps, "max_reps", self.max_reps),
+            ("min_hold", self.min_hold, "max_hold", self.max_hold),
+            ("min_seconds", self.min_seconds, "max_seconds", self.max_seconds),
+        )
+        for low_name, low, high_name, high in pairs:
+            if low is not None and high is not None and low > high:
+                raise ValueError(f"{low_name} ({low}) must not be more than {high_name} ({high})")
+
+
 class Exercise(Struct, **_STRUCT):
     id: Id
     name: Name
@@ -157,6 +184,7 @@ class Exercise(Struct, **_STRUCT):
     harder: Id | None = None
     dose: Dose
     sources: Annotated[tuple[Text, ...], Meta(min_length=1)]
+    limits: Limits = Limits()
 
 
 class RoutineStep(Struct, **_STRUCT):
@@ -174,6 +202,8 @@ class Routine(Struct, **_STRUCT):
     rest_between: RestSeconds = 15
     how_often: Text = "Daily, or as often as feels comfortable."
     sources: Annotated[tuple[Text, ...], Meta(min_length=1)]
+    level: Annotated[int, Meta(ge=1, le=9)] = 1
+    next_stage: Id | None = None
 
 
 class PlannedExercise(Struct, frozen=True):
@@ -218,6 +248,56 @@ class RoutinePlan(Struct, frozen=True):
         return max(1, round(self.estimated_seconds / 60))
 
 
+# --- Personal doses -----------------------------------------------------------------------
+# The answer to "is your back better, the same or worse than before that session?", asked the
+# morning after. "skipped" means the person chose not to answer: it is never asked again and
+# counts as no answer.
+NextMorning = Literal["better", "same", "worse", "skipped"]
+
+DoseChangeReason = Literal[
+    "build_up",  # accepted a suggested step up
+    "ease_back",  # accepted a suggested step down
+    "by_hand_up",  # stepped up by hand on the plan screen
+    "by_hand_down",  # stepped down by hand on the plan screen
+    "reset",  # back to the routine's dose
+]
+
+
+class PersonalDose(Struct, **_STRUCT):
+    """A person's current dose for one exercise of one routine.
+
+    `exercise_id` is the exercise as the routine names it; `current_exercise` differs from it
+    once the person has moved to the easier or harder variant.
+    """
+
+    routine_id: Id
+    exercise_id: Id
+    current_exercise: Id
+    dose: Dose
+
+
+class DoseChange(Struct, **_STRUCT):
+    """One entry of the change log: when a personal dose changed, from what, to what and why."""
+
+    at: datetime
+    routine_id: Id
+    exercise_id: Id
+    from_exercise: Id
+    from_dose: Dose
+    to_exercise: Id
+    to_dose: Dose
+    reason: DoseChangeReason
+    why: Annotated[str, Meta(max_length=400)] = ""
+
+
+class KeepDecision(Struct, **_STRUCT):
+    """The person chose "keep as is" for a suggestion; remembered until a newer session."""
+
+    at: datetime
+    routine_id: Id
+    exercise_id: Id
+
+
 SessionStatus = Literal["in_progress", "completed", "stopped", "stopped_for_pain"]
 ExerciseStatus = Literal["done", "partial", "skipped", "not_started"]
 
@@ -250,6 +330,8 @@ class SessionRecord(Struct, **_STRUCT):
     pain_after: Pain | None = None
     note: Annotated[str, Meta(max_length=2000)] = ""
     recovered: bool = False
+    hurt_exercise: Id | None = None
+    next_morning: NextMorning | None = None
 
     @property
     def exercises_done(self) -> int:

@@ -70,6 +70,11 @@ class _LocalDays:
 _local_days = _LocalDays()
 
 
+def local_days(moments: Iterable[datetime]) -> list[date]:
+    """The local calendar day of each moment, remembered between calls."""
+    return _local_days.of(moments)
+
+
 class _Tally:
     """The counted sessions with their local days, gathered in one pass over the records."""
 
@@ -142,7 +147,7 @@ def weekly_totals(records: Iterable[SessionRecord], today: date, weeks: int = 8)
     sessions = [0] * weeks
     minutes = [0.0] * weeks
     first_day = date.fromordinal(current - 7 * (weeks - 1))
-    for day, record in zip(tally.days, tally.counted):
+    for day, record in zip(tally.days, tally.counted, strict=True):
         if day < first_day:
             continue
         weeks_back = (current - (day.toordinal() - day.weekday())) // 7
@@ -178,12 +183,18 @@ class PainChange:
         return f"{scores}: {self.points} {unit} {self.direction}, {verdict}"
 
 
-def pain_threshold(before: int) -> float:
-    """The smallest change from `before` that counts as meaningful.
+MEANINGFUL_POINTS = 2
+"""A change of this many points on the 0-10 scale is meaningful, worse or better."""
 
-    2 points or 30% of the starting score, whichever is smaller, and never less than 1 point.
+
+def pain_threshold(before: int) -> float:
+    """The smallest change from `before` that counts as meaningful, in points.
+
+    Worse: an absolute rise of 2 points. Better: a drop of 2 points or 30% of the starting
+    score, whichever is smaller; scores are whole numbers and a single point is within the
+    scale's error, so that too comes to 2 points at every starting score.
     """
-    return max(1.0, min(2.0, 0.3 * before))
+    return float(MEANINGFUL_POINTS)
 
 
 def pain_change(before: int | None, after: int | None) -> PainChange | None:
@@ -191,10 +202,10 @@ def pain_change(before: int | None, after: int | None) -> PainChange | None:
     if before is None or after is None:
         return None
     points = abs(after - before)
-    threshold = pain_threshold(before)
     direction: Literal["better", "worse", "same"] = (
         "better" if after < before else "worse" if after > before else "same"
     )
+    threshold = pain_threshold(before)
     return PainChange(before, after, points, threshold, points >= threshold, direction)
 
 
@@ -214,9 +225,10 @@ def pain_trend(records: Iterable[SessionRecord], limit: int = 30) -> list[int]:
         # Narrow down by local day first: days compare far faster than aware datetimes.
         days = _local_days.of(record.started_at for record in rated)
         earliest = heapq.nlargest(limit, days)[-1]
-        rated = [record for record, day in zip(rated, days) if day >= earliest]
+        rated = [record for record, day in zip(rated, days, strict=True) if day >= earliest]
     latest = sorted(rated, key=lambda record: record.started_at)[-limit:]
-    return [record.pain_after if record.pain_after is not None else record.pain_before for record in latest]
+    scores = (record.pain_after if record.pain_after is not None else record.pain_before for record in latest)
+    return [score for score in scores if score is not None]
 
 
 def _nudge_for(days: int | None) -> str | None:
