@@ -1,10 +1,11 @@
-"""The compact on-disk form of a session record (schema version 2).
+"""The compact on-disk form of a session record (schema versions 2 and 3).
 
 A session is one TinyDB document in the `sessions` table, keyed by the session id:
 
     {"r": routine id, "n": routine name, "s": started at, "e": end, "t": status code,
      "x": [exercise, ...], "a": active s, "w": rest s, "p": paused s,
-     "b": pain before, "f": pain after, "m": note, "c": recovered}
+     "b": pain before, "f": pain after, "m": note, "c": recovered,
+     "h": the exercise "this hurts" was pressed on, "q": the next-morning answer}
 
 Keys whose value is implied are left out: the status defaults to completed, and a finished
 session's end to its start plus active, rest and paused time. An end that differs is stored
@@ -117,6 +118,8 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     pain_after: Pain | None = field(default=None, name="f")
     note: str = field(default="", name="m")
     recovered: bool = field(default=False, name="c")
+    hurt_exercise: str | None = field(default=None, name="h")
+    next_morning: Literal["better", "same", "worse", "skipped"] | None = field(default=None, name="q")
 
 
 def _seconds(value: float) -> float | int:
@@ -238,6 +241,10 @@ def encode_session(record: SessionRecord) -> dict[str, Any]:
         document["m"] = record.note
     if record.recovered:
         document["c"] = True
+    if record.hurt_exercise is not None:
+        document["h"] = record.hurt_exercise
+    if record.next_morning is not None:
+        document["q"] = record.next_morning
     return document
 
 
@@ -284,7 +291,11 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
 
 def decode_session(session_id: str, document: Any) -> SessionRecord:
     """The record stored as `document`; raises msgspec.ValidationError if it is malformed."""
-    stored = msgspec.convert(document, StoredSession)
+    return record_from_stored(session_id, msgspec.convert(document, StoredSession))
+
+
+def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
+    """The record a validated session document stands for."""
     status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
@@ -301,6 +312,8 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
         pain_after=stored.pain_after,
         note=stored.note,
         recovered=stored.recovered,
+        hurt_exercise=stored.hurt_exercise,
+        next_morning=stored.next_morning,
     )
 
 

@@ -4,8 +4,8 @@ A file is a TinyDB database: a JSON object of tables, each an object of document
 id: `meta` (one document holding `schema_version`) and `sessions` (see codec.py). Version 1
 stored sessions in a form that implied other values (see codec_v1.py) and kept the settings
 in a `settings` table, which the settings file has since taken over; the table is still read
-(and may still be present) until a settings change moves it. Later versions may add tables
-such as `doses`.
+(and may still be present) until a settings change moves it. Version 3 added the person's
+programme: the `doses`, `dose_changes` and `keep_decisions` tables (see programme_codec.py).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from msgspec import Struct
 
 from .codec import StoredSession
 from .codec_v1 import upgrade_v1_sessions
+from .programme_codec import PROGRAMME_TABLES, StoredDoseChange, StoredKeepDecision, StoredPersonalDose
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META, SESSIONS, SETTINGS = "meta", "sessions", "settings"
 SINGLE_DOCUMENT = "1"
 
@@ -42,6 +43,9 @@ class _Current(Struct):
     meta: dict[str, _Meta] = {}
     sessions: dict[str, StoredSession] = {}
     settings: dict[str, dict[str, Any]] = {}
+    doses: dict[str, StoredPersonalDose] = {}
+    dose_changes: dict[str, StoredDoseChange] = {}
+    keep_decisions: dict[str, StoredKeepDecision] = {}
 
 
 @contextmanager
@@ -118,7 +122,12 @@ def _from_version_one(data: Data) -> Data:
     return stamped({**data, SESSIONS: sessions}, 2)
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unstamped, 1: _from_version_one}
+def _from_version_two(data: Data) -> Data:
+    """Version 2: the programme's tables added, empty; sessions are unchanged."""
+    return stamped({**data, **{name: data.get(name, {}) for name in PROGRAMME_TABLES}}, 3)
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unstamped, 1: _from_version_one, 2: _from_version_two}
 
 
 def migrate(data: Data) -> Data:

@@ -20,10 +20,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from filelock import FileLock, Timeout
 
 from ..domain.clock import Clock, MonotonicClock
-from ..domain.models import SessionRecord, replace
+from ..domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecord, replace
 from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
@@ -32,6 +33,19 @@ from .decoded import DecodedSessions
 from .errors import CorruptDatabaseError, StorageError
 from .files import stale_temp_files
 from .ownership import RunningSessions
+from .programme_codec import (
+    DOSE_CHANGES,
+    DOSES,
+    KEEP_DECISIONS,
+    change_key,
+    decode_change,
+    decode_decision,
+    decode_dose_row,
+    encode_change,
+    encode_decision,
+    encode_dose_row,
+    slot_key,
+)
 from .recovery import migrate_file, quarantine
 from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
 
@@ -140,6 +154,31 @@ class SessionStore:
         """Try again to write pending changes; raises StorageError if they are still waiting."""
         if any(self._pending.values()):
             self._write(SESSIONS, {})
+
+    # -- the programme: personal doses, their change log, "keep as is" ----------------------
+
+    def doses(self) -> list[PersonalDose]:
+        return self._programme_rows(DOSES, decode_dose_row)
+
+    def dose_changes(self) -> list[DoseChange]:
+        """The change log, oldest first."""
+        return sorted(self._programme_rows(DOSE_CHANGES, decode_change), key=lambda change: change.at)
+
+    def keep_decisions(self) -> list[KeepDecision]:
+        return self._programme_rows(KEEP_DECISIONS, decode_decision)
+
+    def save_dose_change(self, dose: PersonalDose, change: DoseChange) -> None:
+        """Store a new personal dose and its log entry in one write: both or neither."""
+        key = slot_key(dose.routine_id, dose.exercise_id)
+        self._write_together(
+            {DOSES: {key: encode_dose_row(dose)}, DOSE_CHANGES: {change_key(change): encode_change(change)}}
+        )
+
+    def save_keep_decisions(self, decisions: list[KeepDecision]) -> None:
+        """Remember "keep as is" for each slot (only the latest per slot is kept)."""
+        documents: Changes = {slot_key(d.routine_id, d.exercise_id): encode_decision(d) for d in decisions}
+        if documents:
+            self._write_together({KEEP_DECISIONS: documents})
 
     # -- running sessions ------------------------------------------------------------------
 
@@ -289,6 +328,42 @@ class SessionStore:
                     self._commit(name, self._pending[name])
                     del self._pending[name]
                     self._pending_version += 1
+
+    def _write_together(self, tables: dict[str, Changes]) -> None:
+        """Apply changes to several tables (and anything pending) in one atomic write.
+
+        Unlike `_write`, nothing is kept to retry: if the write fails the file is unchanged,
+        the changes are dropped and StorageError says why.
+        """
+        with self._mutex:
+            if self.read_only:
+                raise errors.read_only(self.path, "nothing can be saved to it")
+            with self._locked():
+                data = self._read_for_write()
+                merged: dict[str, dict[str, Any]] = dict(data)
+                merged.setdefault(META, {SINGLE_DOCUMENT: {"schema_version": SCHEMA_VERSION}})
+                for name, changes in [*self._pending.items(), *tables.items()]:
+                    table = dict(merged.get(name, {}))
+                    for key, document in changes.items():
+                        if document is None:
+                            table.pop(key, None)
+                        else:
+                            table[key] = dict(document)
+                    merged[name] = table
+                self._storage.write(merged)
+                self._pending.clear()
+                self._pending_version += 1
+
+    def _programme_rows(self, table: str, decode: Any) -> list[Any]:
+        with self._mutex:
+            rows = []
+            for document in self._table_or_empty(table).values():
+                try:
+                    rows.append(decode(document))
+                except msgspec.ValidationError:
+                    if not self.read_only:
+                        raise
+            return rows
 
     def _commit(self, table: str, changes: Changes) -> None:
         if changes:
