@@ -112,6 +112,26 @@ def build_parser() -> Parser:
     history.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only sessions on or after this day")
     _common_options(history, top=False)
 
+    plan = sub.add_parser(
+        "plan",
+        help="print your doses and what is suggested next",
+        description="Print your own dose for each exercise beside the routine's, and any suggested change "
+        "with its reason. Reads the history without changing it.",
+    )
+    plan.add_argument("routine", metavar="ROUTINE_ID", nargs="?", help="only this routine")
+    plan.add_argument(
+        "--json", action="store_true", help="a list of objects: routine, exercise, dose, suggested, reason"
+    )
+    _common_options(plan, top=False)
+
+    status = sub.add_parser(
+        "status",
+        help="print one line: last session, today's suggestion, streak",
+        description="Print one line (last session, what is suggested today, streak), quickly enough for "
+        "a shell start-up file. Reads the history without changing it.",
+    )
+    _common_options(status, top=False)
+
     safety = sub.add_parser("safety", help="print the safety advice", description="Print the safety advice.")
     _common_options(safety, top=False)
     return parser
@@ -130,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.print_history(args.db, args.format or "table", args.since)
             case "safety":
                 return commands.print_safety()
+            case "plan":
+                return commands.print_plan(args.db, args.library, args.routine, args.json)
+            case "status":
+                return commands.print_status(args.db, args.library)
             case _:
                 return commands.run_app(args.db, args.library, getattr(args, "routine", None))
     except commands.CommandError as error:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
 from .domain.safety import safety_text
+
+if TYPE_CHECKING:
+    from .storage.snapshot import HistorySnapshot
 
 
 class CommandError(Exception):
@@ -128,6 +132,45 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
         "table": session_export.render_table,
     }[output]
     sys.stdout.write(render(records))
+    return 0
+
+
+def _snapshot(db: str | None, *, quiet: bool = False) -> HistorySnapshot:
+    from .storage import CorruptDatabaseError
+    from .storage.snapshot import read_snapshot
+
+    try:
+        snapshot = read_snapshot(paths.resolve_db_path(db), recent=True)
+    except CorruptDatabaseError as error:
+        raise CommandError(str(error), exit_code=1) from None
+    for notice in [] if quiet else snapshot.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    return snapshot
+
+
+def print_plan(db: str | None, extra: list[Path], routine_id: str | None, as_json: bool) -> int:
+    """Personal doses and pending suggestions; reads the history without changing it."""
+    from . import programme_report
+
+    library = _load(extra)
+    if routine_id is not None and routine_id not in library.routines:
+        raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
+    snapshot = _snapshot(db)
+    routines = None if routine_id is None else [routine_id]
+    plan = programme_report.programme_plan(snapshot, library, date.today(), routines)
+    if as_json:
+        sys.stdout.write(programme_report.plan_json(plan, routine_id))
+    else:
+        sys.stdout.write(programme_report.plan_table(plan, library, snapshot, routine_id))
+    return 0
+
+
+def print_status(db: str | None, extra: list[Path]) -> int:
+    """One line for a shell prompt: last session, what is suggested today, streak."""
+    from . import programme_report
+
+    library = _load(extra)
+    print(programme_report.status_line(_snapshot(db, quiet=True), library, date.today()))
     return 0
 
 
