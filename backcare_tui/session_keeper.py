@@ -9,15 +9,30 @@ keeper adds is that no StorageError reaches a screen; each comes back once, as a
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .domain.models import SessionRecord
+from .domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecord
 from .storage import SessionStore, StorageError
 
+if TYPE_CHECKING:
+    from .domain.library import Library
+    from .domain.progression import Plan
+
 KEPT_IN_MEMORY = "The session is kept in memory and saving is tried again at the next step."
+NOT_CHANGED = "Your dose was not changed."
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A person's doses, the change log (oldest first) and their "keep as is" decisions."""
+
+    doses: list[PersonalDose] = field(default_factory=list)
+    changes: list[DoseChange] = field(default_factory=list)
+    decisions: list[KeepDecision] = field(default_factory=list)
 
 
 class SessionKeeper:
@@ -97,6 +112,41 @@ class SessionKeeper:
             self.store.delete_session(session_id)
         except StorageError as error:
             return f"{error} The session is kept."
+        return None
+
+    # -- the programme -------------------------------------------------------------------
+    def programme(self) -> Programme:
+        """The stored doses, change log and decisions (empty, with a notice, if unreadable)."""
+        try:
+            store = self.store
+            return Programme(store.doses(), store.dose_changes(), store.keep_decisions())
+        except StorageError as error:
+            self._notices.append(str(error))
+            return Programme()
+
+    def plan(self, library: Library, today: date, routine_ids: Iterable[str] | None = None) -> Plan:
+        """What to suggest next for each exercise, from the history and the programme."""
+        from .domain.progression import plan
+
+        programme = self.programme()
+        return plan(
+            self.sessions(), programme.doses, programme.changes, programme.decisions, library, today, routine_ids
+        )
+
+    def save_dose_change(self, dose: PersonalDose, change: DoseChange) -> str | None:
+        """Store a new dose with its log entry, both or neither; None once done, else why not."""
+        try:
+            self.store.save_dose_change(dose, change)
+        except StorageError as error:
+            return f"{error} {NOT_CHANGED}"
+        return None
+
+    def keep_as_is(self, decisions: list[KeepDecision]) -> str | None:
+        """Remember "keep as is"; None once saved, else why it could not be."""
+        try:
+            self.store.save_keep_decisions(decisions)
+        except StorageError as error:
+            return f"{error} The choice is not remembered, so it may be suggested again."
         return None
 
     def claim(self, session_id: str) -> None:

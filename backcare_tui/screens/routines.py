@@ -45,6 +45,7 @@ class RoutinesScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("slash", "filter", "Filter"),
+        Binding("p", "plan", "Plan"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -159,6 +160,12 @@ class RoutinesScreen(Screen[None]):
         plan = self.selected_plan()
         if plan is not None:
             self.app.begin_routine(plan.routine.id)
+
+    def action_plan(self) -> None:
+        from .plan import PlanScreen
+
+        plan = self.selected_plan()
+        self.app.push_screen(PlanScreen(plan.routine.id if plan else None))
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)

@@ -4,7 +4,7 @@ Three tables sit beside `sessions`:
 
 - `doses`, keyed `<routine>/<exercise>`: `{"r": routine, "x": exercise as the routine names
   it, "c": exercise done now (left out when the same), "d": dose}`.
-- `dose_changes`, keyed `<UTC time>/<routine>/<exercise>`: `{"s": when, "r", "x", "fc": from
+- `dose_changes`, keyed `<UTC time>/<routine>/<exercise>/<random>`: `{"s": when, "r", "x", "fc": from
   exercise, "fd": from dose, "tc": to exercise (both left out when the same as "x"), "td": to
   dose, "k": reason code, "m": why}`.
 - `keep_decisions`, keyed `<routine>/<exercise>` (only the latest matters): `{"s", "r", "x"}`.
@@ -14,6 +14,7 @@ Doses are the same positional lists as in a session (see codec.py).
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC
 from typing import Any, Literal
 
@@ -60,9 +61,9 @@ def slot_key(routine_id: str, exercise_id: str) -> str:
 
 
 def change_key(change: DoseChange) -> str:
-    return (
-        f"{change.at.astimezone(UTC).strftime('%Y%m%dT%H%M%S.%fZ')}/{slot_key(change.routine_id, change.exercise_id)}"
-    )
+    """A new key for a log entry: in time order, and never the same for two entries."""
+    stamp = change.at.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    return f"{stamp}/{slot_key(change.routine_id, change.exercise_id)}/{uuid.uuid4().hex[:8]}"
 
 
 def _dose(stored: StoredDose) -> Dose:

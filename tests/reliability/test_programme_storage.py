@@ -170,3 +170,20 @@ def test_the_exercise_that_hurt_and_the_next_morning_answer_are_kept(open_store,
     plain = replace(record, hurt_exercise=None, next_morning=None)
     store.save_session(plain)
     assert open_store().get_session(record.id) == normalise(plain)
+
+
+def test_the_keeper_turns_a_failed_dose_change_into_one_sentence(db_path, monkeypatch):
+    from backcare_tui.session_keeper import SessionKeeper
+
+    keeper = SessionKeeper(db_path)
+    keeper.open()
+    dose, change = _bridge_change()
+    monkeypatch.setattr(storage_files.os, "fsync", lambda *a: (_ for _ in ()).throw(OSError(errno.EACCES, "denied")))
+    error = keeper.save_dose_change(dose, change)
+    assert error is not None and error.endswith("Your dose was not changed.")
+    monkeypatch.undo()
+    assert keeper.save_dose_change(dose, change) is None
+    assert keeper.keep_as_is([KeepDecision(at=AT, routine_id="core-and-glutes", exercise_id="glute-bridge")]) is None
+    programme = keeper.programme()
+    assert (programme.doses, programme.changes, len(programme.decisions)) == ([dose], [change], 1)
+    keeper.close()
