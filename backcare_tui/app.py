@@ -8,23 +8,21 @@ import signal
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Input
 
 from . import paths
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 from .domain.safety import STRONG_PAIN
+from .domain.session import GuidedSession
 from .history import History
-
-if TYPE_CHECKING:
-    from .screens.run import RunScreen
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
@@ -60,6 +58,7 @@ class BackcareApp(App[int]):
         self.today = today
         self.start_routine = start_routine
         self.sound = True
+        self.session: GuidedSession | None = None  # the guided session, from its start to its summary
         self._started = False
 
     # -- start and stop ------------------------------------------------------------------
@@ -99,6 +98,7 @@ class BackcareApp(App[int]):
             self.push_screen(SafetyScreen(first_run=True))
         self._started = True
         self.cover_if_too_small(self.size)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
@@ -115,37 +115,35 @@ class BackcareApp(App[int]):
             pass
 
     def save_and_exit(self) -> None:
-        self.stop_running_session()
+        self.end_session()
         self.exit(0)
 
-    def stop_running_session(self) -> None:
-        """Stop and save a session in progress, if any. Safe to call more than once."""
-        from .screens.run import RunScreen
+    def end_session(self) -> str | None:
+        """Stop the session if it runs, save what is not saved yet, and let it go.
 
-        for screen in self.screen_stack:
-            if isinstance(screen, RunScreen):
-                screen.stop_and_save()
+        Safe to call more than once. Answers with the error sentence of a failed save."""
+        session, self.session = self.session, None
+        return session.finish_error() if session is not None else None
 
     def on_unmount(self) -> None:
-        self.stop_running_session()
+        self.end_session()  # any way out of the app, even one that skips quit and the signals
         self.history.flush()  # a last try for anything a failed save left in memory
         self.history.close()
 
-    def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.history.setting("theme") != theme:
-            self.history.set_setting("theme", theme)
+    def remember_theme(self, theme: Theme) -> None:
+        """Keep a theme chosen in the palette (the one restored at start is already kept)."""
+        if self.history.setting("theme") != theme.name:
+            self.history.set_setting("theme", theme.name)
 
     # -- actions -------------------------------------------------------------------------
     async def action_quit(self) -> None:
         from .screens.dialogs import ConfirmScreen
-        from .screens.run import RunScreen
 
         def answer(quit_now: bool | None) -> None:
             if quit_now:
                 self.save_and_exit()
 
-        running = next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
-        if running is not None:
+        if self.session is not None and self.session.running:
             detail = "The session so far is saved as stopped."
             self.push_screen(ConfirmScreen("Quit now?", detail, yes="Quit", no="Keep going"), answer)
             return
@@ -194,6 +192,7 @@ class BackcareApp(App[int]):
         from .screens.run import RunScreen
 
         plan = self.library.plan(routine_id)
+        self.end_session()  # a summary left open keeps its note
 
         def with_pain(pain_before: int | None) -> None:
             if pain_before is not None and pain_before >= STRONG_PAIN:
@@ -204,7 +203,11 @@ class BackcareApp(App[int]):
                     severity="warning",
                     timeout=12,
                 )
-            self.push_screen(RunScreen(plan, pain_before=pain_before))
+            self.session = GuidedSession(
+                plan, self.clock, save=self.history.save, release=self.history.release, pain_before=pain_before
+            )
+            self.history.claim(self.session.id)
+            self.push_screen(RunScreen(self.session))
 
         self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
 
@@ -218,24 +221,23 @@ class BackcareApp(App[int]):
         if action == "hurts_under_dialog":
             # Only over a running session, and never while text is being typed (the palette).
             typing = isinstance(self.focused, Input)
-            return self.run_below_dialogs() is not None and not typing
+            return self.session_under_dialogs() and not typing
         return True
 
-    def run_below_dialogs(self) -> RunScreen | None:
-        """The running session when dialogs cover it, else None."""
+    def session_under_dialogs(self) -> bool:
+        """A session runs and dialogs cover its screen (uncovered, its own `x` key answers)."""
         from .screens.run import RunScreen
 
-        if isinstance(self.screen, RunScreen):
-            return None  # its own `x` binding answers
-        return next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
+        return self.session is not None and self.session.running and not isinstance(self.screen, RunScreen)
 
     def action_hurts_under_dialog(self) -> None:
-        run = self.run_below_dialogs()
-        if run is None:
+        from .screens.run import RunScreen
+
+        if not self.session_under_dialogs():
             return
-        while self.screen is not run:
+        while not isinstance(self.screen, RunScreen):
             self.pop_screen()
-        run.action_hurts()
+        self.screen.action_hurts()
         self.cover_if_too_small(self.size)  # the cover, if it was one, comes back on top
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
