@@ -104,13 +104,13 @@ class GuidedSession:
         return self._after(self.engine.resume())
 
     def next_exercise(self) -> list[Event]:
-        return self._after(self.engine.next_exercise())
+        return self._after(self.engine.next_exercise(), jumped=True)
 
     def previous_exercise(self) -> list[Event]:
-        return self._after(self.engine.previous_exercise())
+        return self._after(self.engine.previous_exercise(), jumped=True)
 
     def restart_exercise(self) -> list[Event]:
-        return self._after(self.engine.restart_exercise())
+        return self._after(self.engine.restart_exercise(), jumped=True)
 
     def adjust(self, seconds: float) -> list[Event]:
         return self._after(self.engine.adjust(seconds))
@@ -156,8 +156,10 @@ class GuidedSession:
         return self.save_error if not self.saved else None
 
     # -- internals -------------------------------------------------------------------------
-    def _after(self, events: list[Event]) -> list[Event]:
+    def _after(self, events: list[Event], *, jumped: bool = False) -> list[Event]:
         """Checkpoints at exercise boundaries and after jumps; the final save when it ends."""
+        if not self.engine.started:
+            return events
         if self.engine.finished:
             if not self._ended_saved:
                 self._ended_saved = True
@@ -170,7 +172,7 @@ class GuidedSession:
             self._checkpoint()
             # The rest after it and the next exercise starting add nothing worth another write.
             self._covered = {max(done), max(done) + 1}
-        elif self.engine.started and self.view().index not in self._covered:  # next, back, restart
+        elif jumped or self.view().index not in self._covered:
             self._checkpoint()
         return events
 
