@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
@@ -25,6 +29,7 @@ from .domain.session import GuidedSession
 from .history import History
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+START_WAIT_SECONDS = 1.0  # an exit asked for while the app starts waits at most this long
 
 
 class BackcareApp(App[int]):
@@ -114,7 +119,43 @@ class BackcareApp(App[int]):
         except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
             pass
 
-    def save_and_exit(self) -> None:
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS, a driver that ends the app when the terminal goes away."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from .terminal import TerminalDriver
+
+        return TerminalDriver if driver is LinuxDriver else driver
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save the session, keep the traceback in a file, say where.
+
+        Textual's own handling still runs (it ends the app with exit code 1, and lets tests see
+        the error); only its long traceback on the terminal becomes one line."""
+        from .crash_log import crash_message, write_crash_log
+
+        with contextlib.suppress(Exception):  # the error may have come from the session itself
+            self.end_session()
+        super()._handle_exception(error)
+        try:
+            log = write_crash_log(error)
+        except OSError:
+            return  # nowhere to write: Textual's traceback on the terminal is all there is
+        self._exit_renderables[:] = [Text(crash_message(log))]
+
+    def on_terminal_gone(self) -> None:
+        """Nobody can see the app any more: save the session as stopped and exit."""
+        self.save_and_exit()
+
+    def save_and_exit(self, *, waited: float = 0.0) -> None:
+        """SIGTERM, SIGHUP, the terminal gone, or a confirmed quit: save the session and exit."""
+        if waited < START_WAIT_SECONDS and not (self._started and all(s.is_mounted for s in self.screen_stack)):
+            # Exiting while a screen mounts removes its widgets under its feet: wait a moment.
+            self.set_timer(0.05, lambda: self.save_and_exit(waited=waited + 0.05))
+            return
         self.end_session()
         self.exit(0)
 
