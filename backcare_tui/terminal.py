@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import selectors
 from codecs import getincrementaldecoder
+from collections.abc import Callable
 from typing import IO, Any
 
 from textual.app import App
@@ -29,7 +30,7 @@ class TerminalGone(Message):
 class TerminalOutput:
     """The terminal as a file whose failed writes are dropped, and reported once."""
 
-    def __init__(self, file: IO[str], on_failure: Any) -> None:
+    def __init__(self, file: IO[str], on_failure: Callable[[], None]) -> None:
         self._file = file
         self._on_failure = on_failure
         self.failed = False
@@ -63,8 +64,10 @@ class TerminalOutput:
 class TerminalDriver(LinuxDriver):
     def __init__(self, app: App[Any], **options: Any) -> None:
         super().__init__(app, **options)
-        self._file = TerminalOutput(self._file, self._terminal_gone)  # type: ignore[arg-type]
         self._gone = False
+        if self._file is not None:
+            # The writer thread only calls write, flush, fileno and isatty on it.
+            self._file = TerminalOutput(self._file, self._terminal_gone)  # type: ignore[assignment]
 
     def _terminal_gone(self) -> None:
         """Tell the app once, from whichever thread noticed."""

@@ -54,9 +54,11 @@ class RunScreen(Screen[None]):
         Binding("m", "mute", "Mute", show=False),
     ]
 
-    exercise_index: reactive[int] = reactive(-1, init=False)  # repaints the exercise's texts
-    paused: reactive[bool] = reactive(False, init=False, bindings=True)  # the Footer shows pause or resume
-    can_mark_done: reactive[bool] = reactive(False, init=False, bindings=True)
+    exercise_index: reactive[int] = reactive(-1, init=False, repaint=False)  # repaints the exercise's texts
+    paused: reactive[bool] = reactive(
+        False, init=False, repaint=False, bindings=True
+    )  # the Footer shows pause or resume
+    can_mark_done: reactive[bool] = reactive(False, init=False, repaint=False, bindings=True)
 
     def __init__(self, session: GuidedSession) -> None:
         super().__init__()
@@ -147,7 +149,7 @@ class RunScreen(Screen[None]):
         self.query_one("#run-steps", Static).update(Content(steps))
         safety = Content.assemble(("Take care: ", "bold"), " ".join(exercise.safety))
         self.query_one("#run-safety", Static).update(safety)
-        if view.next_exercise is not None:
+        if view.next_exercise is not None and view.next_dose is not None:
             coming = Content.assemble(
                 ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"
             )
