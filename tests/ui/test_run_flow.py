@@ -163,6 +163,7 @@ async def test_this_hurts_stops_for_pain_and_shows_advice(open_app, tiny_library
         [record] = stored_sessions(db_path)
         assert record.status == "stopped_for_pain"
         assert record.pain_before == 4
+        assert record.hurt_exercise == "tiny-hold"
 
         await pilot.press("enter")
         assert isinstance(app.screen, PainCheckScreen)

@@ -11,6 +11,7 @@ import pytest
 from backcare_tui.domain.clock import FakeClock
 from backcare_tui.domain.models import SessionRecord
 from backcare_tui.domain.session import GuidedSession
+from backcare_tui.storage.codec import decode_session, encode_session
 from tests.support.plans import hold, make_plan, timed
 
 # get ready 2 + 10 s, rest 3, get ready 2 + 10 s, rest 3, get ready 2 + 10 s
@@ -197,3 +198,13 @@ def test_controls_before_the_start_write_nothing(disk: Disk, clock: FakeClock) -
     session.tick()
     session.next_exercise()
     assert disk.writes == []
+
+
+def test_the_exercise_that_hurt_survives_the_file_format(disk: Disk, clock: FakeClock) -> None:
+    session = started(disk, clock)
+    session.stop("stopped_for_pain")
+    record = session.record()
+    document = encode_session(record)
+    assert document["h"] == "exercise-1"
+    assert decode_session(record.id, document) == record
+    assert "h" not in encode_session(started(disk, clock).record())  # left out when nothing hurt
