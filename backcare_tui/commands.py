@@ -143,4 +143,12 @@ def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     if routine_id is not None and routine_id not in library.routines:
         raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
     app = make_app(db_path=paths.resolve_db_path(db), library=library, start_routine=routine_id)
-    return app.run() or 0
+    try:
+        app.run()
+    except Exception as error:  # one Textual could not catch, e.g. while setting up the terminal
+        from .crash_log import crash_message, write_crash_log
+
+        app.end_session()
+        print(crash_message(write_crash_log(error)), file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -23,6 +23,7 @@ def isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("user-home")
     monkeypatch.setenv(paths.CONFIG_ENV, str(home / "config"))
     monkeypatch.setenv(paths.DB_ENV, str(home / "history.json"))
+    monkeypatch.setenv(paths.CRASH_ENV, str(home / "crashes"))
     return home
 
 

@@ -329,8 +329,8 @@ class SessionRecord(Struct, **_STRUCT):
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     note: Annotated[str, Meta(max_length=2000)] = ""
+    hurt_exercise: Id | None = None  # the exercise being done when "this hurts" stopped the session
     recovered: bool = False
-    hurt_exercise: Id | None = None
     next_morning: NextMorning | None = None
 
     @property

@@ -4,7 +4,7 @@ A session is one TinyDB document in the `sessions` table, keyed by the session i
 
     {"r": routine id, "n": routine name, "s": started at, "e": end, "t": status code,
      "x": [exercise, ...], "a": active s, "w": rest s, "p": paused s,
-     "b": pain before, "f": pain after, "m": note, "c": recovered}
+     "b": pain before, "f": pain after, "m": note, "h": exercise that hurt, "c": recovered}
 
 Keys whose value is implied are left out: the status defaults to completed, and a finished
 session's end to its start plus active, rest and paused time. An end that differs is stored
@@ -116,6 +116,7 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     pain_before: Pain | None = field(default=None, name="b")
     pain_after: Pain | None = field(default=None, name="f")
     note: str = field(default="", name="m")
+    hurt_exercise: str | None = field(default=None, name="h")
     recovered: bool = field(default=False, name="c")
 
 
@@ -236,6 +237,8 @@ def encode_session(record: SessionRecord) -> dict[str, Any]:
         document["f"] = record.pain_after
     if record.note:
         document["m"] = record.note
+    if record.hurt_exercise is not None:
+        document["h"] = record.hurt_exercise
     if record.recovered:
         document["c"] = True
     return document
@@ -300,6 +303,7 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
         pain_before=stored.pain_before,
         pain_after=stored.pain_after,
         note=stored.note,
+        hurt_exercise=stored.hurt_exercise,
         recovered=stored.recovered,
     )
 
