@@ -72,7 +72,8 @@ def check_routine(routine: Routine, plan: RoutinePlan) -> list[Finding]:
         findings.append(
             (
                 "elements",
-                f"claims {', '.join(unmet)} but none of its exercises cover it; add such an exercise or remove the claim",
+                f"claims {', '.join(unmet)} but none of its exercises cover it; "
+                "add such an exercise or remove the claim",
             )
         )
     unclaimed = [element for element in covered if element not in routine.elements]
