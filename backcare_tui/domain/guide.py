@@ -137,8 +137,8 @@ SECTIONS: tuple[GuideSection, ...] = (
                 "To get up, reverse it: roll onto your side, push up to hands and knees, bring "
                 "one foot forward, and stand up holding the support.",
             ),
-            "If getting down is hard, choose a routine without floor work (filter the "
-            "routines for \u201cno floor\u201d).",
+            "If getting down is hard, press c on the routines screen to list only routines "
+            "without floor work, such as \u201cNo floor: chair and standing\u201d.",
         ),
         ("CSP",),
     ),
