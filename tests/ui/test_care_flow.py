@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from textual.widgets import OptionList
 
@@ -22,7 +22,7 @@ def listed_ids(app) -> list[str]:
 
 def sessions_with_pain(*scores: int) -> list[SessionRecord]:
     """One completed session a day up to yesterday, with these pain-before scores, oldest first."""
-    first = datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=timezone.utc) - timedelta(days=len(scores))
+    first = datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=UTC) - timedelta(days=len(scores))
     return [
         SessionRecord(
             id=f"s{index}",
