@@ -40,7 +40,7 @@ class BackcareApp(App[int]):
         # "This hurts" must work even while a dialog covers a running session.
         Binding("x", "hurts_under_dialog", "This hurts", priority=True, show=False),
         Binding("s", "safety", "Safety"),
-        Binding("g", "guide", "Guide"),
+        Binding("g", "guide", "Guide", show=False),  # shown on the routines screen; listed by ?
         Binding("h", "history", "History"),
         Binding("question_mark", "help", "Keys"),
     ]

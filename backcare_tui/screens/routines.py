@@ -50,6 +50,7 @@ class RoutinesScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("c", "care_filter", "Care filter"),
         Binding("f", "flare_up", "Flare-up routine"),
+        Binding("g", "app.guide", "Guide"),
     ]
     care_filter: CareFilter | None = None
     offers_flare_up = False
