@@ -52,3 +52,22 @@ def next_care_filter(current: CareFilter | None) -> CareFilter | None:
     """The filter after `current` in the cycle: none, then each filter in turn, then none."""
     cycle: tuple[CareFilter | None, ...] = (None, *CARE_FILTERS)
     return cycle[(cycle.index(current) + 1) % len(cycle)]
+
+
+CAUTION_PHRASES: dict[Caution, str] = {
+    "pregnancy": "in pregnancy",
+    "osteoporosis": "with osteoporosis",
+    "spinal-surgery": "after spinal surgery",
+}
+
+
+def care_summary(plan: RoutinePlan) -> str:
+    """One line on a routine's floor work and cautions, e.g. for the routines screen."""
+    exercises = [item.exercise for item in plan.items]
+    on_floor = sum(exercise.floor for exercise in exercises)
+    floor = f"Floor work: {on_floor} of {len(exercises)} exercises." if on_floor else "No floor work."
+    counts = {caution: sum(caution in exercise.cautions for exercise in exercises) for caution in CAUTION_PHRASES}
+    needing = [f"{CAUTION_PHRASES[caution]} ({count})" for caution, count in counts.items() if count]
+    if not needing:
+        return floor
+    return f"{floor} Needs care {', '.join(needing)}: see the guide (g)."

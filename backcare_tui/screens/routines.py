@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain import stats
-from ..domain.care import CARE_FILTER_LABELS, CareFilter, next_care_filter, plan_fits
+from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
 from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord
 from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 from ..widgets.element_badges import ElementBadges, element_initials
@@ -219,6 +219,20 @@ class RoutinesScreen(Screen[None]):
             else:
                 self.mount(Static(text, id="flare-up-offer"), before="#routines-body")
         self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted)
+    def show_care_summary(self) -> None:
+        """Floor work and cautions of the highlighted routine, under its exercises."""
+        plan = self.selected_plan()
+        existing = self.query("#detail-care")
+        if plan is None:
+            existing.remove()
+            return
+        text = Content.styled(care_summary(plan), "italic")
+        if existing:
+            existing.first(Static).update(text)
+        else:
+            self.query_one("#routine-detail").mount(Static(text, id="detail-care"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "flare_up":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backcare_tui import paths
-from backcare_tui.domain.care import plan_fits
+from backcare_tui.domain.care import care_summary, plan_fits
 from backcare_tui.domain.library import Library, load_library
 from backcare_tui.domain.library_checks import CORE_AND_GLUTE_TARGETS
 from backcare_tui.domain.models import CORE_ELEMENTS, HoldDose, RepsDose, TimedDose
@@ -135,3 +135,9 @@ def test_stretches_have_a_gentler_start(bundled: Library) -> None:
     hamstring = bundled.exercises["hamstring-stretch"]
     assert hamstring.easier == "seated-hamstring-stretch"
     assert not bundled.exercises["seated-hamstring-stretch"].floor
+
+
+def test_care_summary_names_floor_work_and_cautions(bundled: Library) -> None:
+    assert care_summary(bundled.plan("chair-and-standing")).startswith("No floor work.")
+    daily = care_summary(bundled.plan("nhs-daily"))
+    assert daily.startswith("Floor work: 5 of 5 exercises.") and "in pregnancy (5)" in daily
