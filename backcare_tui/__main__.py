@@ -114,6 +114,9 @@ def build_parser() -> Parser:
 
     safety = sub.add_parser("safety", help="print the safety advice", description="Print the safety advice.")
     _common_options(safety, top=False)
+
+    guide = sub.add_parser("guide", help="print the guide", description="Print the guide: exercise, pain and pacing.")
+    _common_options(guide, top=False)
     return parser
 
 
@@ -130,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.print_history(args.db, args.format or "table", args.since)
             case "safety":
                 return commands.print_safety()
+            case "guide":
+                return commands.print_guide()
             case _:
                 return commands.run_app(args.db, args.library, getattr(args, "routine", None))
     except commands.CommandError as error:

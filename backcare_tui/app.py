@@ -45,6 +45,7 @@ class BackcareApp(App[int]):
         # "This hurts" must work even while a dialog covers a running session.
         Binding("x", "hurts_under_dialog", "This hurts", priority=True, show=False),
         Binding("s", "safety", "Safety"),
+        Binding("g", "guide", "Guide", show=False),  # shown on the routines screen; listed by ?
         Binding("h", "history", "History"),
         Binding("question_mark", "help", "Keys"),
     ]
@@ -210,6 +211,12 @@ class BackcareApp(App[int]):
 
         if not isinstance(self.screen, SafetyScreen):
             self.push_screen(SafetyScreen(first_run=False))
+
+    def action_guide(self) -> None:
+        from .screens.guide import GuideScreen
+
+        if not isinstance(self.screen, GuideScreen):
+            self.push_screen(GuideScreen())
 
     def action_history(self) -> None:
         from .screens.history import HistoryScreen

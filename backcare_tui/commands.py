@@ -136,6 +136,13 @@ def print_safety() -> int:
     return 0
 
 
+def print_guide() -> int:
+    from .domain.guide import guide_text
+
+    print(guide_text())
+    return 0
+
+
 def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     from .app import make_app
 
