@@ -66,9 +66,7 @@ class BrailleCanvas:
             current: Layer | None = None
             for cell in range(row * self.columns, (row + 1) * self.columns):
                 bits = near[cell] | far[cell] | prop[cell]
-                layer: Layer | None = (
-                    "near" if near[cell] else "far" if far[cell] else "prop" if prop[cell] else None
-                )
+                layer: Layer | None = "near" if near[cell] else "far" if far[cell] else "prop" if prop[cell] else None
                 if layer != current and chars:
                     runs.append(("".join(chars), current))
                     chars = []
@@ -155,7 +153,7 @@ def draw_frame(figure: Figure, layout: FigureLayout, fraction: float, mirrored: 
     return [_mirror_row(row) for row in rows] if mirrored else rows
 
 
-_MIRROR = {bit: mirrored for bit, mirrored in ((1, 8), (2, 16), (4, 32), (64, 128))}
+_MIRROR = {1: 8, 2: 16, 4: 32, 64: 128}
 _MIRROR.update({b: a for a, b in list(_MIRROR.items())})
 
 

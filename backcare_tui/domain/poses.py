@@ -30,6 +30,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -69,9 +70,9 @@ class Foreshortening(Struct, **_STRUCT):
 class Pose(Struct, **_STRUCT):
     trunk: Angle
     head: Angle
-    chest: Angle | None = None  # the upper half of the trunk, to round or arch the back
     arm: Arm
     leg: Leg
+    chest: Angle | None = None  # the upper half of the trunk, to round or arch the back
     far_arm: Arm | None = None
     far_leg: Leg | None = None
     foreshorten: Foreshortening = Foreshortening()
@@ -152,8 +153,8 @@ def parse_poses(path: Path) -> ExercisePoses | PoseProblem:
 def _pose_angles(pose: Pose) -> dict[str, float]:
     """Every angle of a pose by its place in the file, far limbs and chest filled in."""
     found = {"trunk": pose.trunk, "head": pose.head, "chest": pose.trunk if pose.chest is None else pose.chest}
-    for name, default in (("arm", None), ("leg", None), ("far_arm", pose.arm), ("far_leg", pose.leg)):
-        angles = getattr(pose, name) or default
+    limbs = {"arm": pose.arm, "leg": pose.leg, "far_arm": pose.far_arm or pose.arm, "far_leg": pose.far_leg or pose.leg}
+    for name, angles in limbs.items():
         if name.endswith("arm") and len(angles) == 2:
             angles = (*angles, angles[1])
         found.update({f"{name}[{index}]": angle for index, angle in enumerate(angles)})
@@ -163,7 +164,7 @@ def _pose_angles(pose: Pose) -> dict[str, float]:
 def _long_turn(figure: ExercisePoses) -> str | None:
     """The first angle that turns the long way round between two poses, as a location."""
     names = ("start", "mid", "end") if figure.poses.mid is not None else ("start", "end")
-    for before, after in zip(names, names[1:]):
+    for before, after in pairwise(names):
         old = _pose_angles(getattr(figure.poses, before))
         for key, angle in _pose_angles(getattr(figure.poses, after)).items():
             if abs(angle - old[key]) > 180:

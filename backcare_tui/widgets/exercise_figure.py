@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
+from typing import ClassVar
 
 from rich.text import Text
 from textual.content import Content
@@ -34,7 +35,7 @@ def quantise_fraction(fraction: float) -> float:
 class ExerciseFigure(Widget):
     """Draws one exercise's figure `fraction` of the way from its start to its end pose."""
 
-    COMPONENT_CLASSES = {"exercise-figure--near", "exercise-figure--far", "exercise-figure--prop"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"exercise-figure--near", "exercise-figure--far", "exercise-figure--prop"}
 
     DEFAULT_CSS = """
     ExerciseFigure {

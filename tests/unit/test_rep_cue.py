@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from backcare_tui.domain.clock import FakeClock
@@ -134,7 +136,7 @@ def test_the_figure_changes_at_most_eight_times_a_second() -> None:
     fractions = []
     for step in range(100):  # a second, read every 10 ms
         fractions.append(figure_fraction(view_at(engine, clock, step / 100)))
-    changes = sum(1 for a, b in zip(fractions, fractions[1:]) if a != b)
+    changes = sum(1 for a, b in pairwise(fractions) if a != b)
     assert changes <= FRAMES_PER_SECOND
 
 
