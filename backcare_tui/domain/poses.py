@@ -213,11 +213,16 @@ def check_poses(folders: Iterable[Path], known: Iterable[str], need_figure: Iter
 
 
 def library_pose_problems(library: Library, bundled: Path) -> list[Problem]:
-    """`check_poses` for a loaded library, as its problems; `bundled` is the built-in folder."""
+    """`check_poses` for a loaded library, as its problems; `bundled` is the built-in folder.
+
+    A built-in folder with a poses folder must draw every one of its exercises.
+    """
     need_figure = [
         exercise_id
         for (kind, exercise_id), path in library.origins.items()
         if kind == "exercise" and path.resolve().parent.parent == bundled.resolve()
     ]
+    if not (bundled / "poses").is_dir():
+        need_figure = []
     found = check_poses(library.folders, library.exercises, need_figure)
     return [Problem(problem.file, problem.location, problem.message) for problem in found]

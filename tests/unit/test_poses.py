@@ -101,3 +101,19 @@ def test_a_user_exercise_may_go_without_poses(tmp_path: Path) -> None:
     figures = load_poses([BUNDLED, tmp_path])
     assert "my-own-exercise" not in figures.figures
     assert check_poses([BUNDLED, tmp_path], known=[*library.exercises, "my-own-exercise"], need_figure=[]) == []
+
+
+def test_check_library_reports_a_bundled_exercise_without_poses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = tmp_path / "bundled"
+    for folder in ("exercises", "routines", "poses"):
+        (bundled / folder).mkdir(parents=True)
+    source = BUNDLED / "exercises" / "glute-bridge.toml"
+    (bundled / "exercises" / "glute-bridge.toml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(paths, "builtin_library_dir", lambda: bundled)
+    assert commands.check_library([]) == 1
+    assert "bundled exercise 'glute-bridge' has no figure" in capsys.readouterr().out
+    write_pose(bundled, "glute-bridge", GOOD)
+    commands.check_library([])
+    assert "has no figure" not in capsys.readouterr().out
