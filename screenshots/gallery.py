@@ -9,6 +9,7 @@ seen on the other side. Colours are the dark theme's; the app uses the theme's o
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from backcare_tui.domain.figure import Figure  # noqa: E402
 from backcare_tui.domain.library import load_library  # noqa: E402
 from backcare_tui.domain.poses import load_poses  # noqa: E402
 
-COLUMNS, ROWS = 22, 8
+COLUMNS, ROWS = 28, 10
 STYLES = {"near": "bold #ffa62b", "far": "#8a6d3b", "prop": "#5f87af", None: ""}
 FRACTIONS = ((0.0, False, "start"), (0.5, False, "halfway"), (1.0, False, "end"), (0.0, True, "other side"))
 
@@ -47,7 +48,11 @@ def main(argv: list[str]) -> int:
         print(problem, file=sys.stderr)
     as_text = bool(argv) and argv[0] == "--text"
     wanted = [arg for arg in argv if not arg.startswith("--")] or sorted(exercises)
-    console = Console(record=not as_text, width=4 + 30 + 4 * (COLUMNS + 3), force_terminal=not as_text)
+    width = 26 + 4 * (COLUMNS + 2)
+    if as_text:
+        console = Console(width=width)
+    else:
+        console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
     for exercise_id in wanted:
         poses = figures.figures.get(exercise_id)
         name = exercises[exercise_id].name if exercise_id in exercises else exercise_id
@@ -57,7 +62,7 @@ def main(argv: list[str]) -> int:
         figure = Figure.from_poses(poses)
         layout = FigureLayout.fit(figure, COLUMNS, ROWS)
         table = Table(box=None, show_header=as_text is False, pad_edge=False, padding=(0, 1))
-        table.add_column(exercise_id, width=30)
+        table.add_column(exercise_id, width=24)
         for *_, label in FRACTIONS:
             table.add_column(label, width=COLUMNS)
         cells = [frame_text(draw_frame(figure, layout, fraction, mirrored)) for fraction, mirrored, _ in FRACTIONS]

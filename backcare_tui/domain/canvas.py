@@ -84,7 +84,7 @@ class Props:
 
     chair: tuple[float, float, float, float] | None  # seat back x, seat front x, seat y, back top y
     wall: float | None  # x of a wall behind the figure
-    support: tuple[float, float] | None  # x and top y of a post held by the near hand
+    support: tuple[float, float] | None  # x and top y of a post held by the front hand
     mat: bool
     floor: bool
 
@@ -105,7 +105,8 @@ def place_props(figure: Figure) -> Props:
     wall = None
     if "wall" in wanted:
         wall = min(min(figure.skeleton(n / SAMPLES).bounds()[0] for n in range(SAMPLES + 1)), start.bounds()[0]) - 0.01
-    support = (start.near_hand[0], start.near_hand[1] - 0.01) if "support" in wanted else None
+    hand = max(start.near_hand, start.far_hand)  # the support is held by the hand in front
+    support = (hand[0], hand[1] - 0.01) if "support" in wanted else None
     return Props(chair, wall, support, "mat" in wanted, "floor" in wanted or "mat" in wanted)
 
 

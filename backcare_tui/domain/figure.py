@@ -53,6 +53,7 @@ class Skeleton:
     head_radius: float
     hip: Point
     near_hand: Point
+    far_hand: Point
 
     def bounds(self) -> tuple[float, float, float, float]:
         """min x, min y, max x, max y, the head included."""
@@ -128,19 +129,22 @@ def build_skeleton(angles: Angles, view: View = "side") -> Skeleton:
     waist = _step(hip, trunk, TRUNK * s_trunk / 2)
     shoulder = _step(waist, angles[21], TRUNK * s_trunk / 2)
     side = 0.0 if view == "side" else 1.0
-    across = (trunk + angles[21]) / 2 - 90.0  # the body's width runs at right angles to the trunk
+    # The width across the hips runs at right angles to the trunk, across the shoulders at
+    # right angles to the chest: seen from above, a chest turned from the hips is a twist.
+    hips_across, shoulders_across = trunk - 90.0, angles[21] - 90.0
     arm_lengths = (UPPER_ARM * s_upper, FOREARM * s_fore, HAND * s_fore)
     leg_lengths = (THIGH * s_thigh, SHANK * s_shank, FOOT * s_foot)
     bones: list[Bone] = []
     # Far limbs first, so near ones are drawn over them.
-    far_shoulder = _step(shoulder, across, -SHOULDER_HALF_WIDTH * side)
-    far_hip = _step(hip, across, -HIP_HALF_WIDTH * side)
+    far_shoulder = _step(shoulder, shoulders_across, -SHOULDER_HALF_WIDTH * side)
+    far_hip = _step(hip, hips_across, -HIP_HALF_WIDTH * side)
     dim = view == "side"  # from the front or above, both sides are in plain sight
-    bones += _limb(far_shoulder, far_arm, arm_lengths, dim)[0]
+    far_arm_bones, far_hand = _limb(far_shoulder, far_arm, arm_lengths, dim)
+    bones += far_arm_bones
     bones += _limb(far_hip, far_leg, leg_lengths, dim)[0]
     bones += [Bone(hip, waist, False), Bone(waist, shoulder, False)]
-    near_shoulder = _step(shoulder, across, SHOULDER_HALF_WIDTH * side)
-    near_hip = _step(hip, across, HIP_HALF_WIDTH * side)
+    near_shoulder = _step(shoulder, shoulders_across, SHOULDER_HALF_WIDTH * side)
+    near_hip = _step(hip, hips_across, HIP_HALF_WIDTH * side)
     if side:
         bones += [Bone(far_shoulder, near_shoulder, False), Bone(far_hip, near_hip, False)]
     near_arm, hand = _limb(near_shoulder, arm, arm_lengths, False)
@@ -149,7 +153,7 @@ def build_skeleton(angles: Angles, view: View = "side") -> Skeleton:
     neck = _step(shoulder, head, NECK * s_head)
     bones.append(Bone(shoulder, neck, False))
     centre = _step(neck, head, HEAD_RADIUS * s_head)
-    return Skeleton(tuple(bones), centre, HEAD_RADIUS, hip, hand)
+    return Skeleton(tuple(bones), centre, HEAD_RADIUS, hip, hand, far_hand)
 
 
 def grounded(skeleton: Skeleton) -> Skeleton:
@@ -165,6 +169,7 @@ def grounded(skeleton: Skeleton) -> Skeleton:
         skeleton.head_radius,
         up(skeleton.hip),
         up(skeleton.near_hand),
+        up(skeleton.far_hand),
     )
 
 
