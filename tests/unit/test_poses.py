@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from backcare_tui import commands, paths
 from backcare_tui.domain.library import load_library
-from backcare_tui.domain.poses import check_poses, load_poses, parse_poses
+from backcare_tui.domain.poses import ExercisePoses, check_poses, load_poses, parse_poses
 
 BUNDLED = paths.builtin_library_dir()
 
@@ -117,3 +119,12 @@ def test_check_library_reports_a_bundled_exercise_without_poses(
     write_pose(bundled, "glute-bridge", GOOD)
     commands.check_library([])
     assert "has no figure" not in capsys.readouterr().out
+
+
+def test_the_readme_example_is_a_valid_pose_file(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"## Exercise figures.*?```toml\n(.*?)```", readme, re.DOTALL)
+    assert example is not None
+    figure = parse_poses(write_pose(tmp_path, "glute-bridge", example[1]))
+    assert isinstance(figure, ExercisePoses), str(figure)
+    assert figure == msgspec.structs.replace(load_poses([BUNDLED]).figures["glute-bridge"], exercise="glute-bridge")
