@@ -13,9 +13,10 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import ClassVar
 
-from rich.text import Text
+from rich.segment import Segment
 from textual.content import Content
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ..domain.canvas import FigureLayout, Row, draw_frame
@@ -58,7 +59,7 @@ class ExerciseFigure(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._figure: Figure | None = None
         self._layouts: dict[tuple[int, int], FigureLayout] = {}
-        self._frames: OrderedDict[tuple[float, bool, int, int], list[Row]] = OrderedDict()
+        self._frames: OrderedDict[tuple[float, bool, int, int], list[Strip]] = OrderedDict()
         self.frames_drawn = 0  # new pictures computed, for tests and benchmarks
 
     def validate_fraction(self, fraction: float) -> float:
@@ -81,37 +82,47 @@ class ExerciseFigure(Widget):
         self.fraction = figure_fraction(view, poses)
 
     def frame_rows(self, width: int, height: int) -> list[Row]:
-        """The picture for the current state at a size, drawn once and then reused."""
+        """The picture for the current state at a size, as runs of text per row."""
         assert self._figure is not None
-        key = (self.fraction, self.mirrored, width, height)
-        rows = self._frames.get(key)
-        if rows is not None:
-            self._frames.move_to_end(key)
-            return rows
         layout = self._layouts.get((width, height))
         if layout is None:
             layout = self._layouts[(width, height)] = FigureLayout.fit(self._figure, width, height)
-        rows = draw_frame(self._figure, layout, self.fraction, self.mirrored)
         self.frames_drawn += 1
-        self._frames[key] = rows
-        if len(self._frames) > CACHED_FRAMES:
-            self._frames.popitem(last=False)
-        return rows
+        return draw_frame(self._figure, layout, self.fraction, self.mirrored)
 
-    def render(self) -> Text | Content:
+    def _frame_strips(self) -> list[Strip]:
+        """The current picture as styled lines, drawn once and then reused."""
         width, height = self.size
-        if self._figure is None:
-            return Content(self.position)
-        if width < 4 or height < 2:
-            return Text()
+        key = (self.fraction, self.mirrored, width, height)
+        strips = self._frames.get(key)
+        if strips is not None:
+            self._frames.move_to_end(key)
+            return strips
+        base = self.rich_style
         styles = {
-            layer: self.get_component_rich_style(f"exercise-figure--{layer}", partial=True)
+            layer: base + self.get_component_rich_style(f"exercise-figure--{layer}", partial=True)
             for layer in ("near", "far", "prop")
         }
-        text = Text(no_wrap=True, overflow="crop")
-        for number, row in enumerate(self.frame_rows(width, height)):
-            if number:
-                text.append("\n")
-            for chunk, layer in row:
-                text.append(chunk, styles[layer] if layer else None)
-        return text
+        strips = [
+            Strip([Segment(text, styles[layer] if layer else base) for text, layer in row], width)
+            for row in self.frame_rows(width, height)
+        ]
+        self._frames[key] = strips
+        if len(self._frames) > CACHED_FRAMES:
+            self._frames.popitem(last=False)
+        return strips
+
+    def notify_style_update(self) -> None:
+        """A new theme or class changes the colours: draw the pictures again."""
+        self._frames.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        if self._figure is None or self.size.width < 4 or self.size.height < 2:
+            return super().render_line(y)
+        strips = self._frame_strips()
+        return strips[y] if y < len(strips) else Strip.blank(self.size.width, self.rich_style)
+
+    def render(self) -> Content:
+        """Only without a figure: its starting position in words."""
+        return Content(self.position) if self._figure is None else Content()

@@ -7,7 +7,8 @@
 - figure_redraws_per_second: new pictures a second while a reps dose moves, asked 20 times a
   second (the widget caps it at 8 whatever the tick rate).
 - figure_cpu_share: a headless app with only the figure, moved by a session engine from a
-  timer four times a second, as the run screen ticks: share of one core.
+  timer four times a second, as the run screen ticks: share of one core. The same app with
+  the figure standing still (figure_still_cpu_share) gives what the timer and Textual cost.
 """
 
 from __future__ import annotations
@@ -76,8 +77,9 @@ def redraws_per_second(ask_every: float = 0.05, seconds: float = 60.0) -> float:
 
 
 class FigureApp(App[None]):
-    def __init__(self) -> None:
+    def __init__(self, moving: bool = True) -> None:
         super().__init__()
+        self.moving = moving
         self.figures = load_poses([paths.builtin_library_dir()]).figures
         self.engine = SessionEngine(_bridge_plan(tempo=5), MonotonicClock())
 
@@ -90,11 +92,12 @@ class FigureApp(App[None]):
 
     def tick(self) -> None:
         self.engine.tick()
-        self.query_one(ExerciseFigure).show_view(self.engine.view(), self.figures)
+        if self.moving or self.query_one(ExerciseFigure).poses is None:
+            self.query_one(ExerciseFigure).show_view(self.engine.view(), self.figures)
 
 
-async def cpu_share() -> tuple[float, int]:
-    app = FigureApp()
+async def cpu_share(moving: bool = True) -> tuple[float, int]:
+    app = FigureApp(moving)
     async with app.run_test(size=(COLUMNS, ROWS)):
         await asyncio.sleep(SETTLE_SECONDS)
         wall, cpu = time.perf_counter(), time.process_time()
@@ -111,4 +114,5 @@ def run() -> Iterator[tuple[str, float, str]]:
     yield "figure_redraws_per_second_at_4hz_ticks", redraws_per_second(TICK_SECONDS), "frames/s"
     share, drawn = asyncio.run(cpu_share())
     yield "figure_cpu_share", share * 100, "%"
+    yield "figure_still_cpu_share", asyncio.run(cpu_share(moving=False))[0] * 100, "%"
     yield "figure_frames_drawn_in_12s", float(drawn), "frames"
