@@ -100,7 +100,7 @@ class ExerciseFigure(Widget):
             return strips
         base = self.rich_style
         styles = {
-            layer: base + self.get_component_rich_style(f"exercise-figure--{layer}", partial=True)
+            layer: base + self.get_component_rich_style(f"exercise-figure--{layer}")
             for layer in ("near", "far", "prop")
         }
         strips = [
