@@ -10,7 +10,7 @@ import pytest
 
 from backcare_tui import commands, paths
 from backcare_tui.domain.library import load_library
-from backcare_tui.domain.poses import ExercisePoses, check_poses, load_poses, parse_poses
+from backcare_tui.domain.poses import ExercisePoses, changes_position, check_poses, load_poses, parse_poses
 
 BUNDLED = paths.builtin_library_dir()
 
@@ -128,3 +128,17 @@ def test_the_readme_example_is_a_valid_pose_file(tmp_path: Path) -> None:
     figure = parse_poses(write_pose(tmp_path, "glute-bridge", example[1]))
     assert isinstance(figure, ExercisePoses), str(figure)
     assert figure == msgspec.structs.replace(load_poses([BUNDLED]).figures["glute-bridge"], exercise="glute-bridge")
+
+
+def test_every_bundled_figure_says_its_posture() -> None:
+    figures = load_poses([BUNDLED]).figures
+    assert all(figure.posture is not None for figure in figures.values())
+    assert figures["glute-bridge"].posture == "back" and figures["cat-camel"].posture == "hands-knees"
+
+
+def test_a_change_of_posture_is_a_change_of_position() -> None:
+    figures = load_poses([BUNDLED]).figures
+    assert changes_position(figures["glute-bridge"], figures["bird-dog"])
+    assert changes_position(figures["sphinx"], figures["glute-bridge"])  # front to back
+    assert not changes_position(figures["glute-bridge"], figures["knee-rolls"])
+    assert changes_position(None, figures["knee-rolls"])  # unknown: allow the longer time
