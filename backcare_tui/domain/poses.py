@@ -156,11 +156,22 @@ def parse_poses(path: Path) -> ExercisePoses | PoseProblem:
         figure = msgspec.convert(data, ExercisePoses)
     except msgspec.ValidationError as error:
         location, message = describe_validation_error(ExercisePoses, str(error), data)
-        return PoseProblem(path, location, message)
+        return PoseProblem(path, location, _number_range(location, message))
     turn = _long_turn(figure)
     if turn is not None:
         return PoseProblem(path, turn, "turns more than 180 degrees from the pose before; add or take 360")
     return msgspec.structs.replace(figure, exercise=path.stem)
+
+
+def _number_range(location: str, message: str) -> str:
+    """Say the range of an out-of-range number in words, as the library does for whole ones."""
+    if not message.startswith("Expected `float`"):
+        return message
+    if location == "cycle_seconds":
+        return "must be a number of seconds from 0.5 to 10"
+    if ".foreshorten." in location:
+        return "must be a number from 0 to 1"
+    return "must be a number of degrees from -360 to 360"
 
 
 def _pose_angles(pose: Pose) -> dict[str, float]:

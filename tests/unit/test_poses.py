@@ -63,7 +63,8 @@ def test_a_good_file_loads_with_its_exercise_id(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "location", "words"),
     [
-        (("trunk = 200", "trunk = 400"), "poses.end.trunk", "360"),
+        (("trunk = 200", "trunk = 400"), "poses.end.trunk", "must be a number of degrees from -360 to 360"),
+        (('word = "lift"', 'word = "lift"\nforeshorten = { thigh = 2 }'), "poses.end.foreshorten.thigh", "from 0 to 1"),
         (('view = "side"', 'view = "below"'), "view", "front, side, top"),
         (("leg = [20, -50, -10]", "leg = [20, -50]"), "poses.end.leg", "3"),
         (("leg = [20, -50, -10]", "leg = [20, -50, -10]\nelbow = 3"), "poses.end", "elbow"),
