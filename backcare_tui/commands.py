@@ -14,6 +14,7 @@ from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
+from .domain.poses import library_pose_problems
 from .domain.safety import safety_text
 
 
@@ -91,6 +92,7 @@ def describe_routine(library: Library, plan: RoutinePlan) -> str:
 def check_library(extra: list[Path]) -> int:
     folders = paths.library_folders(extra)
     library = load_library(folders)
+    library.problems += library_pose_problems(library, paths.builtin_library_dir())
     if library.problems:
         for problem in library.problems:
             print(problem)
