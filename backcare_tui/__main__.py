@@ -134,6 +134,9 @@ def build_parser() -> Parser:
 
     safety = sub.add_parser("safety", help="print the safety advice", description="Print the safety advice.")
     _common_options(safety, top=False)
+
+    guide = sub.add_parser("guide", help="print the guide", description="Print the guide: exercise, pain and pacing.")
+    _common_options(guide, top=False)
     return parser
 
 
@@ -150,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.print_history(args.db, args.format or "table", args.since)
             case "safety":
                 return commands.print_safety()
+            case "guide":
+                return commands.print_guide()
             case "plan":
                 return commands.print_plan(args.db, args.library, args.routine, args.json)
             case "status":

@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Input
 
 from . import paths
+from .domain import wording
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 from .domain.safety import STRONG_PAIN
+from .domain.session import GuidedSession
 from .session_keeper import SessionKeeper
 from .settings import Settings
 
-if TYPE_CHECKING:
-    from .screens.run import RunScreen
-
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+START_WAIT_SECONDS = 1.0  # an exit asked for while the app starts waits at most this long
 
 
 class BackcareApp(App[int]):
@@ -41,6 +45,7 @@ class BackcareApp(App[int]):
         # "This hurts" must work even while a dialog covers a running session.
         Binding("x", "hurts_under_dialog", "This hurts", priority=True, show=False),
         Binding("s", "safety", "Safety"),
+        Binding("g", "guide", "Guide", show=False),  # shown on the routines screen; listed by ?
         Binding("h", "history", "History"),
         Binding("question_mark", "help", "Keys"),
     ]
@@ -62,6 +67,7 @@ class BackcareApp(App[int]):
         self.start_routine = start_routine
         self.sound = True
         self.settings: Settings  # loaded in on_load, beside the sessions file
+        self.session: GuidedSession | None = None  # the guided session, from its start to its summary
         self._started = False
 
     # -- start and stop ------------------------------------------------------------------
@@ -91,7 +97,7 @@ class BackcareApp(App[int]):
         if self.store.recovered:
             count = len(self.store.recovered)
             self.notify(
-                f"{count} session{'s' if count != 1 else ''} interrupted last time "
+                f"{wording.count(count, 'session')} interrupted last time "
                 f"{'were' if count != 1 else 'was'} saved as stopped.",
                 title="Recovered",
                 timeout=8,
@@ -104,6 +110,7 @@ class BackcareApp(App[int]):
             self.push_screen(SafetyScreen(first_run=True))
         self._started = True
         self.cover_if_too_small(self.size)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
@@ -119,38 +126,72 @@ class BackcareApp(App[int]):
         except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
             pass
 
-    def save_and_exit(self) -> None:
-        self.stop_running_session()
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS, a driver that ends the app when the terminal goes away."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from .terminal import TerminalDriver
+
+        return TerminalDriver if driver is LinuxDriver else driver
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save the session, keep the traceback in a file, say where.
+
+        Textual's own handling still runs (it ends the app with exit code 1, and lets tests see
+        the error); only its long traceback on the terminal becomes one line."""
+        from .crash_log import crash_message, write_crash_log
+
+        with contextlib.suppress(Exception):  # the error may have come from the session itself
+            self.end_session()
+        super()._handle_exception(error)
+        try:
+            log = write_crash_log(error)
+        except OSError:
+            return  # nowhere to write: Textual's traceback on the terminal is all there is
+        self._exit_renderables[:] = [Text(crash_message(log))]
+
+    def on_terminal_gone(self) -> None:
+        """Nobody can see the app any more: save the session as stopped and exit."""
+        self.save_and_exit()
+
+    def save_and_exit(self, *, waited: float = 0.0) -> None:
+        """SIGTERM, SIGHUP, the terminal gone, or a confirmed quit: save the session and exit."""
+        if waited < START_WAIT_SECONDS and not (self._started and all(s.is_mounted for s in self.screen_stack)):
+            # Exiting while a screen mounts removes its widgets under its feet: wait a moment.
+            self.set_timer(0.05, lambda: self.save_and_exit(waited=waited + 0.05))
+            return
+        self.end_session()
         self.exit(0)
 
-    def stop_running_session(self) -> None:
-        """Stop and save a session in progress, if any. Safe to call more than once."""
-        from .screens.run import RunScreen
+    def end_session(self) -> str | None:
+        """Stop the session if it runs, save what is not saved yet, and let it go.
 
-        for screen in self.screen_stack:
-            if isinstance(screen, RunScreen):
-                screen.stop_and_save()
+        Safe to call more than once. Answers with the error sentence of a failed save."""
+        session, self.session = self.session, None
+        return session.finish_error() if session is not None else None
 
     def on_unmount(self) -> None:
-        self.stop_running_session()
+        self.end_session()  # any way out of the app, even one that skips quit and the signals
         self.store.flush()  # a last try for anything a failed save left in memory
         self.store.close()
 
-    def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.settings.theme != theme:
-            self.settings.change(theme=theme)
+    def remember_theme(self, theme: Theme) -> None:
+        """Keep a theme chosen in the palette (the one restored at start is already kept)."""
+        if self.settings.theme != theme.name:
+            self.settings.change(theme=theme.name)
 
     # -- actions -------------------------------------------------------------------------
     async def action_quit(self) -> None:
         from .screens.dialogs import ConfirmScreen
-        from .screens.run import RunScreen
 
         def answer(quit_now: bool | None) -> None:
             if quit_now:
                 self.save_and_exit()
 
-        running = next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
-        if running is not None:
+        if self.session is not None and self.session.running:
             detail = "The session so far is saved as stopped."
             self.push_screen(ConfirmScreen("Quit now?", detail, yes="Quit", no="Keep going"), answer)
             return
@@ -160,7 +201,7 @@ class BackcareApp(App[int]):
             return
         count = self.store.unsaved_count
         detail = (
-            f"{count} session{'s' if count != 1 else ''} could not be saved to {self.store.path}, "
+            f"{wording.count(count, 'session')} could not be saved to {self.store.path}, "
             f"and will be lost if you quit now. {error}"
         )
         self.push_screen(ConfirmScreen("Quit without saving?", detail, yes="Quit anyway", no="Stay"), answer)
@@ -170,6 +211,12 @@ class BackcareApp(App[int]):
 
         if not isinstance(self.screen, SafetyScreen):
             self.push_screen(SafetyScreen(first_run=False))
+
+    def action_guide(self) -> None:
+        from .screens.guide import GuideScreen
+
+        if not isinstance(self.screen, GuideScreen):
+            self.push_screen(GuideScreen())
 
     def action_history(self) -> None:
         from .screens.history import HistoryScreen
@@ -201,6 +248,7 @@ class BackcareApp(App[int]):
         from .screens.run import RunScreen
 
         plan = self.library.plan(routine_id)
+        self.end_session()  # a summary left open keeps its note
 
         def with_pain(pain_before: int | None) -> None:
             if pain_before is not None and pain_before >= STRONG_PAIN:
@@ -211,7 +259,11 @@ class BackcareApp(App[int]):
                     severity="warning",
                     timeout=12,
                 )
-            self.push_screen(RunScreen(plan, pain_before=pain_before))
+            self.session = GuidedSession(
+                plan, self.clock, save=self.store.save, release=self.store.release, pain_before=pain_before
+            )
+            self.store.claim(self.session.id)
+            self.push_screen(RunScreen(self.session))
 
         self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
 
@@ -225,24 +277,23 @@ class BackcareApp(App[int]):
         if action == "hurts_under_dialog":
             # Only over a running session, and never while text is being typed (the palette).
             typing = isinstance(self.focused, Input)
-            return self.run_below_dialogs() is not None and not typing
+            return self.session_under_dialogs() and not typing
         return True
 
-    def run_below_dialogs(self) -> RunScreen | None:
-        """The running session when dialogs cover it, else None."""
+    def session_under_dialogs(self) -> bool:
+        """A session runs and dialogs cover its screen (uncovered, its own `x` key answers)."""
         from .screens.run import RunScreen
 
-        if isinstance(self.screen, RunScreen):
-            return None  # its own `x` binding answers
-        return next((s for s in self.screen_stack if isinstance(s, RunScreen) and s.is_running), None)
+        return self.session is not None and self.session.running and not isinstance(self.screen, RunScreen)
 
     def action_hurts_under_dialog(self) -> None:
-        run = self.run_below_dialogs()
-        if run is None:
+        from .screens.run import RunScreen
+
+        if not self.session_under_dialogs():
             return
-        while self.screen is not run:
+        while not isinstance(self.screen, RunScreen):
             self.pop_screen()
-        run.action_hurts()
+        self.screen.action_hurts()
         self.cover_if_too_small(self.size)  # the cover, if it was one, comes back on top
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -15,6 +15,7 @@ from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
+from .domain.poses import library_pose_problems
 from .domain.safety import safety_text
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ def describe_routine(library: Library, plan: RoutinePlan) -> str:
 def check_library(extra: list[Path]) -> int:
     folders = paths.library_folders(extra)
     library = load_library(folders)
+    library.problems += library_pose_problems(library, paths.builtin_library_dir())
     if library.problems:
         for problem in library.problems:
             print(problem)
@@ -179,6 +181,13 @@ def print_safety() -> int:
     return 0
 
 
+def print_guide() -> int:
+    from .domain.guide import guide_text
+
+    print(guide_text())
+    return 0
+
+
 def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     from .app import make_app
 
@@ -186,4 +195,12 @@ def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     if routine_id is not None and routine_id not in library.routines:
         raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
     app = make_app(db_path=paths.resolve_db_path(db), library=library, start_routine=routine_id)
-    return app.run() or 0
+    try:
+        app.run()
+    except Exception as error:  # one Textual could not catch, e.g. while setting up the terminal
+        from .crash_log import crash_message, write_crash_log
+
+        app.end_session()
+        print(crash_message(write_crash_log(error)), file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -5,6 +5,7 @@
   `exercises/`), or `BACKCARE_TUI_CONFIG_DIR`;
 - the sessions file: `history.json` in the platform data folder, or `BACKCARE_TUI_DB`, or `--db`;
 - the settings: `settings.json` in the config folder.
+- crash logs: `crashes/` in the platform state folder, or `BACKCARE_TUI_CRASH_DIR`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import platformdirs
 APP_NAME = "backcare-tui"
 DB_ENV = "BACKCARE_TUI_DB"
 CONFIG_ENV = "BACKCARE_TUI_CONFIG_DIR"
+CRASH_ENV = "BACKCARE_TUI_CRASH_DIR"
 DB_NAME = "history.json"
 SETTINGS_NAME = "settings.json"
 
@@ -33,6 +35,12 @@ def builtin_library_dir() -> Path:
 def user_config_dir(environ: Mapping[str, str] = os.environ) -> Path:
     override = environ.get(CONFIG_ENV)
     return Path(override).expanduser() if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def crash_log_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where the full traceback of an unexpected error is written."""
+    override = environ.get(CRASH_ENV)
+    return Path(override).expanduser() if override else Path(platformdirs.user_state_dir(APP_NAME)) / "crashes"
 
 
 def default_db_path() -> Path:

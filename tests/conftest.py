@@ -23,6 +23,7 @@ def isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("user-home")
     monkeypatch.setenv(paths.CONFIG_ENV, str(home / "config"))
     monkeypatch.setenv(paths.DB_ENV, str(home / "history.json"))
+    monkeypatch.setenv(paths.CRASH_ENV, str(home / "crashes"))
     return home
 
 
@@ -52,11 +53,13 @@ def exercise_data(exercise_id: str = "test-stretch", **changes: Any) -> dict[str
         "name": exercise_id.replace("-", " ").capitalize(),
         "elements": ["stretch"],
         "summary": "A gentle test movement.",
-        "targets": ["lower back"],
+        "targets": ["lower back", "buttocks"],
         "position": "Lying on your back",
         "equipment": ["mat"],
         "steps": ["Lie down.", "Move gently.", "Relax."],
         "safety": ["Stop if it hurts more."],
+        "floor": True,
+        "cautions": ["pregnancy"],
         "dose": {"kind": "hold", "hold": 10, "reps": 3, "relax": 5},
         "sources": ["TEST"],
     }

@@ -22,6 +22,7 @@ from typing import Literal
 
 import msgspec
 
+from .library_checks import check_exercise, check_routine
 from .library_errors import describe_validation_error
 from .models import Exercise, PlannedExercise, Routine, RoutinePlan
 
@@ -172,12 +173,21 @@ def _drop_routine(library: Library, routine_id: str, replaced: _Replaced) -> Non
 
 
 def _check_references(library: Library, replaced: _Replaced) -> None:
-    """Variant ids must exist; routines must name known exercises and cover their claims."""
+    """Exercises pass the care checks and name known variants; routines name known exercises
+    and claim exactly the elements those cover."""
     exercises = library.exercises
+    left_out: set[str] = set()
+    for exercise in list(exercises.values()):
+        path = library.origins[("exercise", exercise.id)]
+        findings = check_exercise(exercise)
+        library.problems += [Problem(path, location, message) for location, message in findings]
+        if findings:
+            left_out.add(exercise.id)
+            del exercises[exercise.id]
     for exercise in exercises.values():
         for name in ("easier", "harder"):
             variant = getattr(exercise, name)
-            if variant is not None and variant not in exercises:
+            if variant is not None and variant not in exercises and variant not in left_out:
                 library.problems.append(
                     Problem(
                         library.origins[("exercise", exercise.id)],
@@ -186,37 +196,27 @@ def _check_references(library: Library, replaced: _Replaced) -> None:
                     )
                 )
     for routine_id in list(library.routines):
-        while routine_id in library.routines and not _routine_is_sound(library, routine_id):
+        while routine_id in library.routines and not _routine_is_sound(library, routine_id, left_out):
             _drop_routine(library, routine_id, replaced)
 
 
-def _routine_is_sound(library: Library, routine_id: str) -> bool:
-    """Whether a routine names known exercises and covers its claims; problems are recorded."""
+def _routine_is_sound(library: Library, routine_id: str, left_out: set[str]) -> bool:
+    """Whether a routine names known exercises and claims what they cover; problems are recorded."""
     exercises = library.exercises
     routine = library.routines[routine_id]
     path = library.origins[("routine", routine_id)]
     missing = [(index, step.exercise) for index, step in enumerate(routine.steps) if step.exercise not in exercises]
     for index, exercise_id in missing:
-        library.problems.append(
-            Problem(
-                path,
-                f"steps[{index}].exercise",
+        if exercise_id in left_out:
+            message = f"names exercise {exercise_id!r}, which was left out because of the problem reported for it"
+        else:
+            message = (
                 f"names unknown exercise {exercise_id!r}; check the id (see `backcare-tui routines`) "
-                "or add that exercise's file",
+                "or add that exercise's file"
             )
-        )
+        library.problems.append(Problem(path, f"steps[{index}].exercise", message))
     if missing:
         return False
-    covered = _plan(routine, exercises).elements
-    unmet = [element for element in routine.elements if element not in covered]
-    if unmet:
-        library.problems.append(
-            Problem(
-                path,
-                "elements",
-                f"claims {', '.join(unmet)} but none of its exercises cover it; "
-                "add such an exercise or remove the claim",
-            )
-        )
-        return False
-    return True
+    findings = check_routine(routine, _plan(routine, exercises))
+    library.problems += [Problem(path, location, message) for location, message in findings]
+    return not findings

@@ -33,6 +33,8 @@ RestSeconds = Annotated[int, Meta(ge=0, le=300)]
 RelaxSeconds = Annotated[int, Meta(ge=0, le=30)]
 TempoSeconds = Annotated[int, Meta(ge=1, le=30)]
 Pain = Annotated[int, Meta(ge=0, le=10)]
+Caution = Literal["pregnancy", "osteoporosis", "spinal-surgery"]
+CAUTIONS: tuple[Caution, ...] = ("pregnancy", "osteoporosis", "spinal-surgery")
 
 # gc=False: these immutable records never form reference cycles, so the garbage collector
 # need not track them; with ten thousand sessions in memory it would otherwise rescan them all.
@@ -180,6 +182,11 @@ class Exercise(Struct, **_STRUCT):
     equipment: tuple[Text, ...] = ()
     steps: Annotated[tuple[Text, ...], Meta(min_length=3, max_length=6)]
     safety: Annotated[tuple[Text, ...], Meta(min_length=1, max_length=3)]
+    # Care notes, checked by check-library: who should take care with it, whether it is done
+    # on the floor, and which of `sources` the dose's numbers come from (LT: used cautiously).
+    cautions: tuple[Caution, ...] = ()
+    floor: bool = False
+    dose_sources: tuple[Text, ...] = ()
     easier: Id | None = None
     harder: Id | None = None
     dose: Dose
@@ -190,6 +197,7 @@ class Exercise(Struct, **_STRUCT):
 class RoutineStep(Struct, **_STRUCT):
     exercise: Id
     dose: Dose | None = None
+    dose_sources: tuple[Text, ...] = ()  # where this step's own dose comes from
 
 
 class Routine(Struct, **_STRUCT):
@@ -329,8 +337,8 @@ class SessionRecord(Struct, **_STRUCT):
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     note: Annotated[str, Meta(max_length=2000)] = ""
+    hurt_exercise: Id | None = None  # the exercise being done when "this hurts" stopped the session
     recovered: bool = False
-    hurt_exercise: Id | None = None
     next_morning: NextMorning | None = None
 
     @property

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from . import wording
 from .clock import local_zone_key
 from .models import SessionRecord
 
@@ -175,12 +176,11 @@ class PainChange:
     @property
     def text(self) -> str:
         """One line for people, e.g. "4 -> 2: 2 points better, a meaningful change"."""
-        scores = f"{self.before} -> {self.after}"
+        scores = wording.pain_scores(self.before, self.after)
         if self.direction == "same":
             return f"{scores}: no change"
-        unit = "point" if self.points == 1 else "points"
         verdict = "a meaningful change" if self.meaningful else "within normal variation"
-        return f"{scores}: {self.points} {unit} {self.direction}, {verdict}"
+        return f"{scores}: {wording.count(self.points, 'point')} {self.direction}, {verdict}"
 
 
 MEANINGFUL_POINTS = 2
@@ -237,7 +237,7 @@ def _nudge_for(days: int | None) -> str | None:
     if days < NUDGE_AFTER_DAYS:
         return None
     return (
-        f"Last session {days} days ago: a short routine today helps; "
+        f"Last session {wording.days_ago(days)}: a short routine today helps; "
         "more than a couple of days' rest makes it harder to get going."
     )
 

@@ -14,7 +14,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain import stats, wording
-from ..domain.models import ELEMENT_LABELS, RoutinePlan
+from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
+from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord
+from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 from ..widgets.element_badges import ElementBadges, element_initials
 
 
@@ -47,7 +49,12 @@ class RoutinesScreen(Screen[None]):
         Binding("slash", "filter", "Filter"),
         Binding("p", "plan", "Plan"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("c", "care_filter", "Care filter"),
+        Binding("f", "flare_up", "Flare-up routine"),
+        Binding("g", "app.guide", "Guide"),
     ]
+    care_filter: CareFilter | None = None
+    offers_flare_up = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-line")
@@ -100,12 +107,13 @@ class RoutinesScreen(Screen[None]):
         status = self.query_one("#status-line", Static)
         status.update(Content.assemble(line, "\n", (nudge, "italic")) if nudge else line)
         status.set_class(bool(nudge), "-nudge")
+        self.show_flare_up_offer(records)
 
     def show_routines(self, query: str) -> None:
         option_list = self.query_one(OptionList)
         option_list.clear_options()
         for plan in self.plans:
-            if matches(plan, query):
+            if matches(plan, query) and plan_fits(plan, self.care_filter):
                 prompt = Content.assemble(
                     (plan.routine.name, "bold"),
                     "\n",
@@ -187,3 +195,53 @@ class RoutinesScreen(Screen[None]):
             filter_input.display = False
             self.show_routines("")
             self.query_one(OptionList).focus()
+
+    # -- care: leaving out what needs care, and the flare-up routine when pain has risen ------
+    def action_care_filter(self) -> None:
+        """Cycle: all routines, without floor work, then without each caution in turn."""
+        self.care_filter = next_care_filter(self.care_filter)
+        label = CARE_FILTER_LABELS[self.care_filter] if self.care_filter else None
+        self.query_one("#routine-list", OptionList).border_title = f"Routines {label}" if label else None
+        self.show_routines(self.query_one("#filter", Input).value)
+
+    def show_flare_up_offer(self, records: list[SessionRecord]) -> None:
+        """A line above the routines while recent pain is 2 or more points above the usual level."""
+        rise = recent_pain_rise(records, self.app.today())
+        self.offers_flare_up = rise is not None and FLARE_UP_ROUTINE in self.app.library.routines
+        existing = self.query("#flare-up-offer")
+        if not self.offers_flare_up or rise is None:
+            existing.remove()
+        else:
+            text = Content.assemble(
+                ("Your pain has risen: ", "bold"),
+                f"{rise.recent} out of 10 last time, against your usual {rise.usual:g}. ",
+                "Press f for the gentle flare-up routine, or g for the flare-up plan in the guide.",
+            )
+            if existing:
+                existing.first(Static).update(text)
+            else:
+                self.mount(Static(text, id="flare-up-offer"), before="#routines-body")
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted)
+    def show_care_summary(self) -> None:
+        """Floor work and cautions of the highlighted routine, under its exercises."""
+        plan = self.selected_plan()
+        existing = self.query("#detail-care")
+        if plan is None:
+            existing.remove()
+            return
+        text = Content.styled(care_summary(plan), "italic")
+        if existing:
+            existing.first(Static).update(text)
+        else:
+            self.query_one("#routine-detail").mount(Static(text, id="detail-care"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "flare_up":
+            return self.offers_flare_up
+        return True
+
+    def action_flare_up(self) -> None:
+        if self.offers_flare_up:
+            self.app.begin_routine(FLARE_UP_ROUTINE)

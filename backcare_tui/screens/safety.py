@@ -4,19 +4,36 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..domain import safety
 
 
-def _bullets(items: tuple[str, ...]) -> str:
-    return "\n".join(f" • {item}" for item in items)
+def bullet_list(items: tuple[str, ...], classes: str = "") -> ComposeResult:
+    """One row per item, wrapped lines indented under the text rather than the bullet."""
+    for item in items:
+        with Horizontal(classes=f"bullet {classes}".strip()):
+            yield Static(" •", classes="bullet-mark")
+            yield Static(Content(item), classes="bullet-text")
+
+
+def tier_widgets(tier: safety.TriageTier) -> ComposeResult:
+    """One triage tier: its title in the tier's colour, what to do, and the signs."""
+    yield Static(tier.title, classes=f"tier-title -{tier.id}")
+    yield Static(Content.assemble((tier.action, "bold"), "\n", tier.intro))
+    yield from bullet_list(tier.signs, classes=f"tier-signs -{tier.id}")
+
+
+def triage_key() -> Content:
+    """The three tiers in one line each, for screens that only remind."""
+    return Content("\n").join(Content(f" {number}. {line}") for number, line in enumerate(safety.TRIAGE_KEY, 1))
 
 
 class SafetyScreen(ModalScreen[None]):
-    """Not a diagnosis; red flags; when to stop. The first time, Enter records that it was read."""
+    """Not a diagnosis; when to get help, in three tiers; when to stop. Read and acknowledged once."""
 
     BINDINGS = [
         Binding("enter", "acknowledge", "I understand"),
@@ -31,17 +48,20 @@ class SafetyScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog safety", id="safety"):
             yield Static("Before you start: safety" if self.first_run else "Safety advice", classes="dialog-title")
             yield Static(safety.NOT_A_DIAGNOSIS, classes="lead")
-            yield Static(safety.EMERGENCY_INTRO, classes="urgent-title")
-            yield Static(_bullets(safety.EMERGENCY_SIGNS), classes="urgent")
-            yield Static(safety.SOON_INTRO, classes="soon-title")
-            yield Static(_bullets(safety.SOON_SIGNS))
-            yield Static(safety.PREGNANCY, classes="lead")
+            yield Static("When to get help, most urgent first. Scroll for all three.", classes="dim")
+            for tier in safety.TRIAGE_TIERS:
+                yield from tier_widgets(tier)
+            yield Static("Other cautions", classes="soon-title")
+            yield from bullet_list(safety.OTHER_CAUTIONS)
             yield Static("While you exercise", classes="soon-title")
-            yield Static(_bullets(safety.WHEN_TO_STOP))
+            yield from bullet_list(safety.WHEN_TO_STOP)
             yield Static(safety.KEEP_MOVING, classes="dim")
             prompt = "Press Enter to confirm you have read this." if self.first_run else "Enter or Escape closes."
             yield Static(prompt, classes="dialog-prompt")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#safety").focus()  # arrow keys and Page Down scroll at once
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close" and self.first_run:
@@ -73,7 +93,7 @@ class WhenToStopScreen(ModalScreen[None]):
         self.saved = saved
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog hurt"):
+        with VerticalScroll(classes="dialog hurt"):
             yield Static("Stopped: that's the right call", classes="dialog-title")
             kept = "saved" if self.saved else "kept in memory (it could not be saved yet)"
             yield Static(
@@ -81,11 +101,9 @@ class WhenToStopScreen(ModalScreen[None]):
                 "Rest in a comfortable position and let it settle.",
                 classes="lead",
             )
-            yield Static(_bullets(safety.WHEN_TO_STOP[:3]))
-            yield Static(
-                "If you notice any of the urgent warning signs (press s to see them), get help straight away.",
-                classes="urgent",
-            )
+            yield from bullet_list(safety.WHEN_TO_STOP[:2])
+            yield Static("Warning signs (press s to see them) need help at their level:", classes="urgent-title")
+            yield Static(triage_key(), classes="lead")
             yield Static("Press Enter to continue.", classes="dialog-prompt")
 
     def action_close(self) -> None:

@@ -1,7 +1,8 @@
 """After a session: what was done, how the pain changed, an optional note. Enter saves.
 
 The session (with the pain score after it) is already on disk when this screen opens; the
-note is saved on Enter, and also if the app is quit or closed while it is being typed.
+session keeps the note as it is typed and saves it on Enter, or when the app is quit or
+closed while it is being typed.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ..domain import stats
-from ..domain.models import SessionRecord, replace
+from ..domain import stats, wording
+from ..domain.models import SessionRecord
 from ..domain.progression import next_time
 from ..domain.safety import EXPECT_SOME_SORENESS, STRONG_PAIN, WHEN_TO_STOP
+from ..domain.session import GuidedSession
 
 STATUS_TEXT = {
     "completed": "Routine complete. Well done.",
@@ -44,11 +46,10 @@ class SummaryScreen(Screen[None]):
         Binding("escape", "save", "Save and finish", show=False),
     ]
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, session: GuidedSession) -> None:
         super().__init__()
-        self.record = record
-        self.note = ""
-        self.note_saved = False
+        self.session = session
+        self.record = session.record()
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -68,8 +69,8 @@ class SummaryScreen(Screen[None]):
                     " skipped   ",
                     (f"{counts['not_started']}", "bold"),
                     " not reached   ",
-                    (f"{record.active_seconds / 60:.1f}", "bold"),
-                    " active minutes",
+                    (wording.minutes(record.active_seconds, 1), "bold"),
+                    " active",
                 ),
                 id="summary-counts",
             )
@@ -83,8 +84,8 @@ class SummaryScreen(Screen[None]):
     def status_text(self, counts: dict[str, int]) -> str:
         left_out = counts["skipped"] + counts["partial"]
         if self.record.status == "completed" and left_out:
-            plural = "s" if left_out != 1 else ""
-            return f"Routine finished, {left_out} exercise{plural} skipped or cut short. Build up at your own pace."
+            left = wording.count(left_out, "exercise")
+            return f"Routine finished, {left} skipped or cut short. Build up at your own pace."
         return STATUS_TEXT[self.record.status]
 
     def pain_text(self) -> Content:
@@ -92,7 +93,7 @@ class SummaryScreen(Screen[None]):
         if change is not None:
             return Content.assemble(("Pain: ", "bold"), change.text)
         before, after = self.record.pain_before, self.record.pain_after
-        shown = f"{'-' if before is None else before} -> {'-' if after is None else after}"
+        shown = wording.pain_scores(before, after)
         return Content.assemble(("Pain: ", "bold"), f"{shown} (rate both before and after to see the change)")
 
     def on_mount(self) -> None:
@@ -100,22 +101,11 @@ class SummaryScreen(Screen[None]):
 
     @on(Input.Changed)
     def keep_note(self, event: Input.Changed) -> None:
-        self.note = event.value.strip()
-
-    def save_note(self) -> str | None:
-        """Save the session with the note as typed; safe to call more than once."""
-        if self.note_saved or not self.note:
-            self.note_saved = True
-            return None
-        self.note_saved = True
-        return self.app.store.save(replace(self.record, note=self.note))
-
-    def on_unmount(self) -> None:
-        self.save_note()  # quit, SIGTERM or SIGHUP while typing: keep the note
+        self.session.set_note(event.value)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
-        error = self.save_note()
+        error = self.app.end_session()
         if error:
             self.notify(error, title="Not saved yet", severity="warning", timeout=10)
         else:

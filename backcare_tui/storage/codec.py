@@ -4,8 +4,8 @@ A session is one TinyDB document in the `sessions` table, keyed by the session i
 
     {"r": routine id, "n": routine name, "s": started at, "e": end, "t": status code,
      "x": [exercise, ...], "a": active s, "w": rest s, "p": paused s,
-     "b": pain before, "f": pain after, "m": note, "c": recovered,
-     "h": the exercise "this hurts" was pressed on, "q": the next-morning answer}
+     "b": pain before, "f": pain after, "m": note, "h": exercise that hurt, "c": recovered,
+     "q": the next-morning answer}
 
 Keys whose value is implied are left out: the status defaults to completed, and a finished
 session's end to its start plus active, rest and paused time. An end that differs is stored
@@ -117,8 +117,8 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     pain_before: Pain | None = field(default=None, name="b")
     pain_after: Pain | None = field(default=None, name="f")
     note: str = field(default="", name="m")
-    recovered: bool = field(default=False, name="c")
     hurt_exercise: str | None = field(default=None, name="h")
+    recovered: bool = field(default=False, name="c")
     next_morning: Literal["better", "same", "worse", "skipped"] | None = field(default=None, name="q")
 
 
@@ -239,10 +239,10 @@ def encode_session(record: SessionRecord) -> dict[str, Any]:
         document["f"] = record.pain_after
     if record.note:
         document["m"] = record.note
-    if record.recovered:
-        document["c"] = True
     if record.hurt_exercise is not None:
         document["h"] = record.hurt_exercise
+    if record.recovered:
+        document["c"] = True
     if record.next_morning is not None:
         document["q"] = record.next_morning
     return document
@@ -311,8 +311,8 @@ def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
         pain_before=stored.pain_before,
         pain_after=stored.pain_after,
         note=stored.note,
-        recovered=stored.recovered,
         hurt_exercise=stored.hurt_exercise,
+        recovered=stored.recovered,
         next_morning=stored.next_morning,
     )
 

@@ -48,7 +48,15 @@ def tiny_library(library_maker: Any) -> Library:
         equipment=[],
         dose={"kind": "timed", "seconds": 10},
     )
-    library_maker.routine(folder, TINY_ROUTINE, TINY_EXERCISES, name="Tiny routine", get_ready=2, rest_between=3)
+    library_maker.routine(
+        folder,
+        TINY_ROUTINE,
+        TINY_EXERCISES,
+        name="Tiny routine",
+        elements=["stretch", "strengthen", "activity"],
+        get_ready=2,
+        rest_between=3,
+    )
     library = load_library([folder])
     assert not library.problems, library.problems
     return library

@@ -1,4 +1,4 @@
-"""App-wide keys: `?` help for the current screen, and Ctrl+Q."""
+"""App-wide keys: `?` help for the current screen, and Ctrl+Q; the chosen theme is kept."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 from backcare_tui.screens.dialogs import ConfirmScreen
 from backcare_tui.screens.help import HelpScreen
 from backcare_tui.screens.routines import RoutinesScreen
-from tests.ui.helpers import TINY_ROUTINE, advance, start_run, stored_sessions
+from tests.ui.helpers import TINY_ROUTINE, advance, start_run, stored_sessions, stored_setting
 
 
 def help_rows(app) -> dict[str, tuple[str, str]]:
@@ -73,3 +73,14 @@ async def test_ctrl_q_on_routines_exits_at_once(open_app):
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_a_chosen_theme_is_kept_and_restored(open_app, db_path):
+    async with open_app() as (app, pilot):
+        assert app.theme != "nord"
+        app.theme = "nord"  # as the command palette does
+        await pilot.pause()
+    assert stored_setting("theme") == "nord"
+
+    async with open_app() as (app, pilot):
+        assert app.theme == "nord"

@@ -66,6 +66,7 @@ async def test_this_hurts_works_while_a_dialog_covers_the_session(open_app, tiny
         assert isinstance(app.screen, WhenToStopScreen)
     [record] = stored_sessions(db_path)
     assert record.status == "stopped_for_pain"
+    assert record.hurt_exercise == "tiny-hold"
 
 
 async def test_x_is_an_ordinary_letter_when_no_session_runs(open_app):

@@ -1,11 +1,15 @@
 """Every way out of the app keeps what was done: quitting on the summary, an exit that skips
-the quit dialog, unsaved sessions at quit time, and a cover left under a dialog."""
+the quit dialog, unsaved sessions at quit time, a cover left under a dialog, the terminal
+going away and an unexpected error."""
 
 from __future__ import annotations
+
+import pytest
 
 from backcare_tui.screens.dialogs import ConfirmScreen, TooSmallScreen
 from backcare_tui.screens.routines import RoutinesScreen
 from backcare_tui.screens.summary import SummaryScreen
+from backcare_tui.terminal import TerminalGone
 from tests.ui.helpers import SIZE, TINY_ROUTINE, TINY_SECONDS, advance, start_run, stored_sessions
 from tests.ui.test_storage_errors_flow import FailingSaves
 
@@ -74,3 +78,55 @@ async def test_a_cover_left_under_a_dialog_goes_once_the_dialog_does(open_app, t
         await pilot.pause()
         assert app.screen is run
         assert not run.engine.paused
+
+
+async def test_the_terminal_going_away_saves_the_run_as_stopped_and_exits(open_app, tiny_library, clock, db_path):
+    async with open_app(library=tiny_library) as (app, pilot):
+        await start_run(pilot, TINY_ROUTINE)
+        await advance(pilot, clock, 20)
+        app.post_message(TerminalGone())  # what the driver says when input ends or fails
+        await pilot.pause()
+        assert not app.is_running
+        assert app.session is None
+
+    [record] = stored_sessions(db_path)
+    assert record.status == "stopped"
+
+
+async def test_an_unexpected_error_saves_the_run_and_writes_a_crash_log(
+    open_app, tiny_library, clock, db_path, tmp_path, monkeypatch
+):
+    crashes = tmp_path / "crashes"
+    monkeypatch.setenv("BACKCARE_TUI_CRASH_DIR", str(crashes))
+    with pytest.raises(RuntimeError, match="planted bug"):  # Pilot hands the app's error on
+        async with open_app(library=tiny_library) as (app, pilot):
+            run = await start_run(pilot, TINY_ROUTINE)
+            await advance(pilot, clock, 20)
+
+            def broken() -> None:
+                raise RuntimeError("planted bug")
+
+            run.action_next = broken
+            await pilot.press("n")
+            await pilot.pause()
+
+    assert app.return_code == 1
+    [log] = list(crashes.iterdir())
+    assert "RuntimeError: planted bug" in log.read_text()
+    [record] = stored_sessions(db_path)
+    assert record.status == "stopped"
+
+
+async def test_quitting_a_run_asks_then_saves_it_once_as_stopped(open_app, tiny_library, clock, db_path):
+    async with open_app(library=tiny_library) as (app, pilot):
+        run = await start_run(pilot, TINY_ROUTINE)
+        await advance(pilot, clock, 20)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+        assert run.session.ended and app.session is None
+
+    [record] = stored_sessions(db_path)
+    assert record.status == "stopped"

@@ -49,7 +49,7 @@ async def test_pain_before_goes_into_the_session_record(open_app, tiny_library, 
         assert app.screen.moment == "before"
         await pilot.press(*keys)
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.pain_before == pain_before
+        assert app.screen.session.pain_before == pain_before
         [record] = stored_sessions(db_path)  # the first checkpoint is saved at the start
         assert record.status == "in_progress"
         assert record.pain_before == pain_before

@@ -49,7 +49,7 @@ async def test_space_pauses_and_resumes_with_time_frozen(open_app, tiny_library,
         assert not run.engine.paused
         await advance(pilot, clock, 1)
         assert digits(run) == "0:03"
-        assert run.current_record().paused_seconds == 30
+        assert run.session.record().paused_seconds == 30
 
 
 async def test_next_and_previous_keys(open_app, tiny_library, clock):
@@ -71,7 +71,7 @@ async def test_next_and_previous_keys(open_app, tiny_library, clock):
         await pilot.press("p")  # on the first exercise: back to its start
         assert run.engine.view().index == 0
 
-        statuses = [result.status for result in run.current_record().exercises]
+        statuses = [result.status for result in run.session.record().exercises]
         assert statuses == ["partial", "skipped", "not_started"]  # jumped back over, never reached
 
 
@@ -108,7 +108,7 @@ async def test_enter_marks_a_reps_exercise_done(open_app, tiny_library, clock):
         assert text_of(app, "#run-hint") == "Enter when you have done them"
         await pilot.press("enter")
         assert run.engine.view().phase is Phase.REST_EXERCISE
-        reps = run.current_record().exercises[1]
+        reps = run.session.record().exercises[1]
         assert (reps.status, reps.reps_done) == ("done", 3)
 
 
@@ -163,6 +163,7 @@ async def test_this_hurts_stops_for_pain_and_shows_advice(open_app, tiny_library
         [record] = stored_sessions(db_path)
         assert record.status == "stopped_for_pain"
         assert record.pain_before == 4
+        assert record.hurt_exercise == "tiny-hold"
 
         await pilot.press("enter")
         assert isinstance(app.screen, PainCheckScreen)

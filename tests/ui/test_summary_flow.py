@@ -35,9 +35,9 @@ async def test_counts_done_partial_and_skipped(open_app, tiny_library, clock):
 @pytest.mark.parametrize(
     ("before", "after", "shown"),
     [
-        ("6", "3", "6 -> 3: 3 points better, a meaningful change"),
-        ("8", "7", "8 -> 7: 1 point better, within normal variation"),
-        ("2", "2", "2 -> 2: no change"),
+        ("6", "3", "6 → 3: 3 points better, a meaningful change"),
+        ("8", "7", "8 → 7: 1 point better, within normal variation"),
+        ("2", "2", "2 → 2: no change"),
     ],
 )
 async def test_pain_change(open_app, tiny_library, clock, before, after, shown):

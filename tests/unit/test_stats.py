@@ -245,11 +245,11 @@ def test_pain_change_is_meaningful_at_the_threshold(before: int, after: int, mea
 
 
 def test_pain_change_text() -> None:
-    assert pain_change(4, 2).text == "4 -> 2: 2 points better, a meaningful change"
-    assert pain_change(3, 3).text == "3 -> 3: no change"
-    assert pain_change(5, 6).text == "5 -> 6: 1 point worse, within normal variation"
+    assert pain_change(4, 2).text == "4 → 2: 2 points better, a meaningful change"
+    assert pain_change(3, 3).text == "3 → 3: no change"
+    assert pain_change(5, 6).text == "5 → 6: 1 point worse, within normal variation"
     assert pain_change(3, 3) == PainChange(3, 3, 0, 2.0, False, "same")
-    assert pain_change(3, 4).text == "3 -> 4: 1 point worse, within normal variation"
+    assert pain_change(3, 4).text == "3 → 4: 1 point worse, within normal variation"
 
 
 def test_pain_change_needs_both_scores() -> None:
@@ -354,4 +354,4 @@ def test_pain_change_properties(before: int, after: int) -> None:
     # a 1-point change is within the scale's error; 2 points is always meaningful
     assert change.meaningful == (change.points >= 2)
     assert (change.direction == "same") == (before == after)
-    assert change.text.startswith(f"{before} -> {after}: ")
+    assert change.text.startswith(f"{before} → {after}: ")

@@ -1,0 +1,98 @@
+"""Care checks on library content that the schema alone cannot express.
+
+Each check returns `(location, message)` pairs; the loader turns them into problems naming the
+file. They keep the labels honest and the care notes complete:
+
+- "strengthen" means core or buttock muscles, as in the founding leaflet: an exercise labelled
+  so must name one of them among its targets (neck, shoulder or hip-flexor work is stretch or
+  mobilise);
+- an exercise done lying or kneeling says `floor = true`, and one lying on the back or front
+  carries the pregnancy caution;
+- dose source keys must be among the file's `sources`;
+- a routine's elements are exactly those its exercises cover, no more and no fewer.
+"""
+
+from __future__ import annotations
+
+from .models import Exercise, Routine, RoutinePlan
+
+CORE_AND_GLUTE_TARGETS = frozenset(
+    {
+        "abdominals",
+        "deep abdominals",
+        "pelvic floor",
+        "trunk",
+        "trunk control",
+        "side of the trunk",
+        "obliques",
+        "quadratus lumborum",
+        "back muscles",
+        "pelvis control",
+        "buttocks",
+        "outer buttock",
+    }
+)
+"""Targets that count as core or glutes: what "strengthen" means in the leaflet."""
+
+FLOOR_POSITIONS = ("lying", "hands and knees", "kneeling", "all fours")
+LYING_ON_BACK_OR_FRONT = ("lying on your back", "lying on your front")
+
+Finding = tuple[str, str]
+
+
+def check_exercise(exercise: Exercise) -> list[Finding]:
+    findings: list[Finding] = []
+    if "strengthen" in exercise.elements and not CORE_AND_GLUTE_TARGETS.intersection(exercise.targets):
+        findings.append(
+            (
+                "elements",
+                "is labelled strengthen but none of its targets is a core or buttock muscle "
+                f"({', '.join(sorted(CORE_AND_GLUTE_TARGETS))}); strengthening means core and "
+                "glutes, so label neck, shoulder or hip-flexor work stretch or mobilise",
+            )
+        )
+    position = exercise.position.lower()
+    on_floor = any(word in position for word in FLOOR_POSITIONS)
+    if on_floor and not exercise.floor:
+        findings.append(("floor", "the position is on the floor; add `floor = true`"))
+    if exercise.floor and not on_floor:
+        findings.append(("floor", "says floor work but the position is not lying or kneeling; fix one of them"))
+    if any(phrase in position for phrase in LYING_ON_BACK_OR_FRONT) and "pregnancy" not in exercise.cautions:
+        findings.append(("cautions", 'lying on the back or front needs care in pregnancy; add "pregnancy" to cautions'))
+    findings += _unknown_keys("dose_sources", exercise.dose_sources, exercise.sources)
+    return findings
+
+
+def check_routine(routine: Routine, plan: RoutinePlan) -> list[Finding]:
+    """Whether a routine's claims match its exercises; the steps' dose sources are known keys."""
+    findings: list[Finding] = []
+    covered = plan.elements
+    unmet = [element for element in routine.elements if element not in covered]
+    if unmet:
+        findings.append(
+            (
+                "elements",
+                f"claims {', '.join(unmet)} but none of its exercises cover it; "
+                "add such an exercise or remove the claim",
+            )
+        )
+    unclaimed = [element for element in covered if element not in routine.elements]
+    if unclaimed:
+        findings.append(
+            (
+                "elements",
+                f"its exercises also cover {', '.join(unclaimed)}, which it does not claim; "
+                "labels must match what the exercises do, so add it to elements",
+            )
+        )
+    for index, (step, item) in enumerate(zip(routine.steps, plan.items, strict=True)):
+        known = (*routine.sources, *item.exercise.sources)
+        findings += _unknown_keys(f"steps[{index}].dose_sources", step.dose_sources, known)
+    return findings
+
+
+def _unknown_keys(location: str, keys: tuple[str, ...], known: tuple[str, ...]) -> list[Finding]:
+    unknown = [key for key in keys if key not in known]
+    if not unknown:
+        return []
+    return [(location, f"names {', '.join(unknown)}, not among its sources ({', '.join(known)}); add it there")]
