@@ -25,7 +25,7 @@ from . import paths
 from .domain import wording
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
-from .domain.safety import STRONG_PAIN
+from .domain.models import RoutinePlan
 from .domain.session import GuidedSession
 from .session_keeper import SessionKeeper
 from .settings import Settings
@@ -92,6 +92,7 @@ class BackcareApp(App[int]):
 
     def on_mount(self) -> None:
         from .screens.safety import SafetyScreen
+        from .start_flow import ask_next_morning
 
         self.show_history_notices()
         if self.store.recovered:
@@ -106,6 +107,7 @@ class BackcareApp(App[int]):
             self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
+        ask_next_morning(self)  # on top of the pain check: it is about the last session
         if not self.settings.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True))
         self._started = True
@@ -243,29 +245,21 @@ class BackcareApp(App[int]):
             self.bell()
 
     def begin_routine(self, routine_id: str) -> None:
-        """Pain check, then the guided run."""
-        from .screens.pain import PainCheckScreen
+        """Pain check, suggested dose changes (or the high-pain question), then the guided run."""
+        from .start_flow import StartFlow
+
+        self.end_session()  # a summary left open keeps its note
+        StartFlow(self, routine_id).begin()
+
+    def start_session(self, plan: RoutinePlan, pain_before: int | None) -> None:
+        """The guided run of `plan` (the person's own doses), starting its countdown now."""
         from .screens.run import RunScreen
 
-        plan = self.library.plan(routine_id)
-        self.end_session()  # a summary left open keeps its note
-
-        def with_pain(pain_before: int | None) -> None:
-            if pain_before is not None and pain_before >= STRONG_PAIN:
-                self.notify(
-                    "Your pain is strong today. Go very gently and stop anything that makes it worse, "
-                    "or rest and try later. Press s for when to get help.",
-                    title=f"Pain {pain_before} out of 10",
-                    severity="warning",
-                    timeout=12,
-                )
-            self.session = GuidedSession(
-                plan, self.clock, save=self.store.save, release=self.store.release, pain_before=pain_before
-            )
-            self.store.claim(self.session.id)
-            self.push_screen(RunScreen(self.session))
-
-        self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
+        self.session = GuidedSession(
+            plan, self.clock, save=self.store.save, release=self.store.release, pain_before=pain_before
+        )
+        self.store.claim(self.session.id)
+        self.push_screen(RunScreen(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from .screens.help import HelpScreen

@@ -38,7 +38,17 @@ from .clock import Clock
 from .engine_record import ExerciseTally, build_record
 from .engine_timeline import Phase, Segment, Timeline
 from .engine_view import SessionView, build_view
-from .models import HoldDose, RepsDose, RoutinePlan, SessionRecord, SessionStatus
+from .models import (
+    Dose,
+    Exercise,
+    HoldDose,
+    PlannedExercise,
+    RepsDose,
+    RoutinePlan,
+    SessionRecord,
+    SessionStatus,
+    replace,
+)
 
 __all__ = ["Event", "EventKind", "Phase", "SessionEngine", "SessionView"]
 
@@ -191,6 +201,29 @@ class SessionEngine:
         rearm = min(COUNTDOWN_FROM, math.ceil(target) - 1)
         self._countdown_next = max(self._countdown_next, rearm)
         return events
+
+    def swap_exercise(self, index: int, exercise: Exercise, dose: Dose) -> list[Event]:
+        """Do `exercise` at `dose` in place of exercise `index` (the current one or one to come).
+
+        The current exercise starts again from its first phase as the new one; what was done
+        of the old one still counts in the session's totals, not in the new one's row.
+        """
+        events = self.tick()
+        if not self._running or index < self._segment.exercise_index or index >= len(self.plan.items):
+            return events
+        current = self._segment.exercise_index
+        offset = self._position - self._timeline.first_segment[current]
+        if index == current:
+            self._interrupt()
+        items = list(self.plan.items)
+        items[index] = PlannedExercise(exercise=exercise, dose=dose)
+        self.plan = replace(self.plan, items=tuple(items))
+        self._timeline = Timeline.from_plan(self.plan)
+        self._tallies[index] = ExerciseTally()
+        if index != current:  # the current exercise keeps its place in the new timeline
+            self._position = self._timeline.first_segment[current] + offset
+            return events
+        return events + self._enter(self._timeline.first_segment[current], self._run)
 
     def mark_done(self) -> list[Event]:
         """Self-paced: finish the current work block of a reps dose now, counted as done."""

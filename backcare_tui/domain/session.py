@@ -17,7 +17,7 @@ from typing import Literal
 
 from .clock import Clock
 from .engine import Event, EventKind, SessionEngine, SessionView
-from .models import RoutinePlan, SessionRecord, replace
+from .models import Dose, Exercise, RoutinePlan, SessionRecord, replace
 
 SaveRecord = Callable[[SessionRecord], "str | None"]
 StopReason = Literal["stopped", "stopped_for_pain"]
@@ -117,6 +117,27 @@ class GuidedSession:
 
     def mark_done(self) -> list[Event]:
         return self._after(self.engine.mark_done())
+
+    def skip_because_it_hurts(self) -> list[Event]:
+        """ "This hurts", then "skip this exercise": noted as the exercise that hurt, and skipped."""
+        if not self.running:
+            return []
+        self.hurt_exercise = self.view().exercise.id
+        return self._after(self.engine.next_exercise(), jumped=True)
+
+    def switch_to_easier(self, easier: Exercise, dose: Dose) -> list[Event]:
+        """ "This hurts", then "easier version": the current exercise, and any later turn of the
+        same exercise, become `easier` at `dose` for the rest of the session."""
+        if not self.running:
+            return []
+        current = self.view()
+        self.hurt_exercise = current.exercise.id
+        events: list[Event] = []
+        for index in range(len(self.plan.items) - 1, current.index - 1, -1):
+            if self.engine.plan.items[index].exercise.id == current.exercise.id:
+                events += self.engine.swap_exercise(index, easier, dose)
+        self.plan = self.engine.plan
+        return self._after(events, jumped=True)
 
     def stop(self, reason: StopReason = "stopped") -> list[Event]:
         """End a running session and save it; does nothing once it has ended."""

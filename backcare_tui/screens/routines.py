@@ -14,9 +14,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain import stats, wording
+from ..domain.advice import routine_note
 from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
 from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord
+from ..domain.nudge import return_nudge, routine_kinds
 from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
+from ..domain.personal_doses import dose_table, personal_plan
 from ..widgets.element_badges import ElementBadges, element_initials
 
 
@@ -80,8 +83,12 @@ class RoutinesScreen(Screen[None]):
         if self._fresh:  # first shown: on_mount has just filled it in
             self._fresh = False
             return
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
         self.refresh_history()
-        self.show_detail()
+        self.show_routines(self.query_one("#filter", Input).value)  # the notes beside routines may change
+        if highlighted is not None and highlighted < option_list.option_count:
+            option_list.highlighted = highlighted
 
     def refresh_history(self) -> None:
         records = self.app.store.sessions()
@@ -103,7 +110,10 @@ class RoutinesScreen(Screen[None]):
             ("  ·  ", "dim"),
             last,
         )
-        nudge = stats.nudge(records, today)
+        library = self.app.library
+        nudge = return_nudge(records, today, routine_kinds(library.routines.values()))
+        self.programme_plan = self.app.store.plan(library, today)
+        self.personal_doses = dose_table(self.app.store.programme().doses)
         status = self.query_one("#status-line", Static)
         status.update(Content.assemble(line, "\n", (nudge, "italic")) if nudge else line)
         status.set_class(bool(nudge), "-nudge")
@@ -114,10 +124,12 @@ class RoutinesScreen(Screen[None]):
         option_list.clear_options()
         for plan in self.plans:
             if matches(plan, query) and plan_fits(plan, self.care_filter):
+                note = routine_note(self.programme_plan, plan.routine.id, self.app.library.routines)
                 prompt = Content.assemble(
                     (plan.routine.name, "bold"),
                     "\n",
                     (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
+                    (f"  · {note}" if note else "", "italic $text-accent"),
                 )
                 option_list.add_option(Option(prompt, id=plan.routine.id))
         if option_list.option_count:
@@ -155,11 +167,15 @@ class RoutinesScreen(Screen[None]):
         self.query_one("#detail-description", Static).update(
             Content.assemble(" ".join(routine.description.split()), "\n", (routine.how_often, "dim italic"))
         )
+        own = personal_plan(self.app.library, routine.id, self.personal_doses).items
         lines = Content("\n").join(
             Content.assemble(
-                (f"{number:>2}. ", "dim"), (item.exercise.name, "bold"), (f"  {item.dose.describe()}", "dim")
+                (f"{number:>2}. ", "dim"),
+                (mine.exercise.name, "bold"),
+                (f"  {mine.dose.describe()}", "dim"),
+                ("" if mine == item else f"  (routine: {item.exercise.name}, {item.dose.describe()})", "dim italic"),
             )
-            for number, item in enumerate(plan.items, start=1)
+            for number, (item, mine) in enumerate(zip(plan.items, own, strict=True), start=1)
         )
         self.query_one("#detail-exercises", Static).update(lines)
 

@@ -230,8 +230,28 @@ class RunScreen(Screen[None]):
         self.app.action_toggle_sound()
 
     def action_hurts(self) -> None:
-        if self.session.running:
-            self._control(lambda: self.session.stop("stopped_for_pain"))
+        """Ask what to do: skip this exercise, its easier version from now on, or stop."""
+        from .hurts_choice import HurtsChoice, HurtsChoiceScreen
+
+        if not self.session.running:
+            return
+        exercise = self.session.view().exercise
+        easier = self.app.library.exercises.get(exercise.easier) if exercise.easier else None
+        session = self.session
+
+        def chosen(choice: HurtsChoice | None) -> None:
+            if not session.running:
+                return
+            if choice == "skip":
+                self._control(session.skip_because_it_hurts)
+            elif choice == "easier" and easier is not None:
+                self._control(lambda: session.switch_to_easier(easier, easier.dose))
+                if session.running:
+                    self.watch_exercise_index()  # the same place in the routine, another exercise
+            elif choice == "stop":
+                self._control(lambda: session.stop("stopped_for_pain"))
+
+        self.app.push_screen(HurtsChoiceScreen(exercise, easier), chosen)
 
     def action_stop(self) -> None:
         from .dialogs import ConfirmScreen

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..domain import stats, wording
+from ..domain.advice import outlook
 from ..domain.models import SessionRecord
 from ..domain.progression import next_time
 from ..domain.safety import EXPECT_SOME_SORENESS, STRONG_PAIN, WHEN_TO_STOP
@@ -75,11 +76,21 @@ class SummaryScreen(Screen[None]):
                 id="summary-counts",
             )
             yield Static(self.pain_text(), id="summary-pain")
-            yield Static(Content.assemble(("Next time: ", "bold"), next_time(record)), id="summary-next")
+            yield Static(self.next_time_text(), id="summary-next")
             yield Static(reassurance(record), id="summary-care", classes="dim")
             yield Input(placeholder="Add a note (optional)", id="summary-note", max_length=500)
             yield Static("Enter saves the session and goes back to the routines.", id="summary-hint")
         yield Footer()
+
+    def next_time_text(self) -> Content:
+        """How this session went, then what will be suggested next time and why."""
+        library = self.app.library
+        record = self.record
+        plan = self.app.store.plan(library, self.app.today(), [record.routine_id])
+        lines = [next_time(record, plan.usual)]
+        if record.routine_id in library.routines:
+            lines += outlook(plan, record.routine_id, library.exercises, library.routines)
+        return Content.assemble(("Next time: ", "bold"), Content("\n").join(Content(line) for line in lines))
 
     def status_text(self, counts: dict[str, int]) -> str:
         left_out = counts["skipped"] + counts["partial"]

@@ -33,6 +33,7 @@ def sessions_with_pain(*scores: int) -> list[SessionRecord]:
             status="completed",
             active_seconds=300.0,
             pain_before=score,
+            next_morning="same",  # answered, so the next-morning check does not come up
         )
         for index, score in enumerate(scores)
     ]

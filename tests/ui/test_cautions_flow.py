@@ -15,8 +15,8 @@ def titles(app) -> list[str]:
 
 async def test_strong_pain_before_starting_gets_a_caution(open_app, tiny_library):
     async with open_app(library=tiny_library) as (app, pilot):
-        await start_run(pilot, TINY_ROUTINE, pain="7")
-        assert "Pain 7 out of 10" in titles(app)
+        await start_run(pilot, TINY_ROUTINE, pain="6")
+        assert "Pain 6 out of 10" in titles(app)
 
 
 async def test_mild_pain_before_starting_gets_none(open_app, tiny_library):
@@ -46,7 +46,7 @@ async def test_the_this_hurts_advice_does_not_claim_a_failed_save(open_app, tiny
         await start_run(pilot, TINY_ROUTINE)
         FailingSaves(monkeypatch)
         await advance(pilot, clock, 3)
-        await pilot.press("x")
+        await pilot.press("x", "q")
         assert isinstance(app.screen, WhenToStopScreen)
         assert not app.screen.saved
         text = " ".join(str(static.visual) for static in app.screen.query("Static"))
@@ -62,7 +62,7 @@ async def test_this_hurts_works_while_a_dialog_covers_the_session(open_app, tiny
         await advance(pilot, clock, 3)
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("x")
+        await pilot.press("x", "q")
         assert isinstance(app.screen, WhenToStopScreen)
     [record] = stored_sessions(db_path)
     assert record.status == "stopped_for_pain"

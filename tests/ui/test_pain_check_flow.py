@@ -40,7 +40,7 @@ async def test_typed_10_after_tab_refusing_over_10_and_escape(open_app):
         assert await ask(pilot, "escape") == [None]
 
 
-@pytest.mark.parametrize(("keys", "pain_before"), [(("7",), 7), (("escape",), None)])
+@pytest.mark.parametrize(("keys", "pain_before"), [(("7", "g"), 7), (("escape",), None)])
 async def test_pain_before_goes_into_the_session_record(open_app, tiny_library, db_path, keys, pain_before):
     async with open_app(library=tiny_library) as (app, pilot):
         app.begin_routine(TINY_ROUTINE)

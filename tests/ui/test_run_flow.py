@@ -158,7 +158,7 @@ async def test_this_hurts_stops_for_pain_and_shows_advice(open_app, tiny_library
     async with open_app(library=tiny_library) as (app, pilot):
         await start_run(pilot, TINY_ROUTINE, pain="4")
         await advance(pilot, clock, 5)
-        await pilot.press("x")
+        await pilot.press("x", "q")  # this hurts: stop the session
         assert isinstance(app.screen, WhenToStopScreen)
         [record] = stored_sessions(db_path)
         assert record.status == "stopped_for_pain"

@@ -94,7 +94,7 @@ async def test_shrinking_mid_session_pauses_it(open_app, tiny_library, clock):
 async def test_s_on_the_when_to_stop_advice_shows_the_warning_signs(open_app, tiny_library):
     async with open_app(library=tiny_library) as (app, pilot):
         await start_run(pilot, TINY_ROUTINE)
-        await pilot.press("x")
+        await pilot.press("x", "q")  # this hurts: stop the session
         assert isinstance(app.screen, WhenToStopScreen)
         await pilot.press("s")  # the advice says "press s to see them"
         assert isinstance(app.screen, SafetyScreen)
