@@ -189,7 +189,7 @@ def _suggest(
         return hold("no_sessions", "No session at this dose yet.")
     latest = relevant[0]
     kept = last_keep.get(key)
-    if kept is not None and kept.at >= latest.started_at:
+    if kept is not None and kept.at > latest.started_at:  # decided before this session began
         return hold("kept", "You chose to keep this dose; it is looked at again after your next session.")
     verdict = judge(latest, current.exercise_id, usual)
     if verdict.judgement == "ease_back":
@@ -243,7 +243,7 @@ def _suggest(
 def _with_exercise(sessions: list[SessionRecord], exercise_id: str, since: datetime | None) -> Iterable[SessionRecord]:
     """The sessions that included `exercise_id`, newest first, started after `since`."""
     for looked, record in enumerate(sessions):
-        if looked >= LOOK_BACK or (since is not None and record.started_at <= since):
+        if looked >= LOOK_BACK or (since is not None and record.started_at < since):  # same second: after it
             return
         if any(result.exercise_id == exercise_id for result in record.exercises) or record.hurt_exercise == exercise_id:
             yield record
