@@ -45,7 +45,7 @@ def test_every_bundled_exercise_has_valid_poses() -> None:
     figures = load_poses([BUNDLED])
     assert figures.problems == []
     exercises = {path.stem for path in BUNDLED.glob("exercises/*.toml")}
-    assert len(exercises) == 42
+    assert len(exercises) == 44
     assert set(figures.figures) == exercises
 
 
