@@ -7,9 +7,9 @@ change is stored with its change-log entry in one write.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Literal, cast
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import ClassVar, Literal, Protocol, cast
 
 from rich.text import Text
 from textual import on
@@ -20,7 +20,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ..domain import advice, personal_doses, stats, wording
+from ..domain.clock import Clock
 from ..domain.dose_steps import Step, describe_amount
+from ..domain.library import Library
 from ..domain.models import DoseChange, PersonalDose
 from ..domain.personal_doses import DoseKey, dose_table
 from ..domain.progression import Plan, Suggestion
@@ -35,8 +37,31 @@ REASON_WORDS = {
 }
 Change = tuple[PersonalDose, DoseChange] | None
 
-if TYPE_CHECKING:
-    from ..app import BackcareApp
+
+class _Programme(Protocol):
+    @property
+    def doses(self) -> list[PersonalDose]: ...
+    @property
+    def changes(self) -> list[DoseChange]: ...
+
+
+class _Keeper(Protocol):
+    """What this screen asks of the app's session keeper."""
+
+    def programme(self) -> _Programme: ...
+    def plan(self, library: Library, today: date, routine_ids: Iterable[str] | None = None) -> Plan: ...
+    def save_dose_change(self, dose: PersonalDose, change: DoseChange) -> str | None: ...
+
+
+class _Host(Protocol):
+    """What this screen asks of the app."""
+
+    library: Library
+    store: _Keeper
+    clock: Clock
+    today: Callable[[], date]
+
+    def show_history_notices(self) -> None: ...
 
 
 class PlanScreen(Screen[None]):
@@ -79,8 +104,8 @@ class PlanScreen(Screen[None]):
         table.focus()
 
     @property
-    def backcare(self) -> BackcareApp:
-        return cast("BackcareApp", self.app)
+    def backcare(self) -> _Host:
+        return cast("_Host", self.app)
 
     # -- showing -------------------------------------------------------------------------
     def load(self) -> None:
