@@ -6,6 +6,7 @@ from .errors import (
     LockTimeoutError,
     ReadOnlyDatabaseError,
     StorageError,
+    UnsuitableFileError,
     WriteFailedError,
 )
 from .schema import SCHEMA_VERSION
@@ -18,6 +19,7 @@ __all__ = [
     "ReadOnlyDatabaseError",
     "SessionStore",
     "StorageError",
+    "UnsuitableFileError",
     "WriteFailedError",
     "decode_session",
     "encode_session",

@@ -283,8 +283,27 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
 
 
 def decode_session(session_id: str, document: Any) -> SessionRecord:
-    """The record stored as `document`; raises msgspec.ValidationError if it is malformed."""
-    stored = msgspec.convert(document, StoredSession)
+    """The record stored as `document` (a dict, or the raw JSON bytes of one); raises
+    msgspec.ValidationError, saying what is wrong, for anything malformed."""
+    try:
+        if isinstance(document, msgspec.Raw):
+            stored = msgspec.json.decode(document, type=StoredSession)
+        else:
+            stored = msgspec.convert(document, StoredSession)
+        return _record(session_id, stored)
+    except msgspec.ValidationError:
+        raise
+    except msgspec.DecodeError as error:
+        raise msgspec.ValidationError(f"it is not valid JSON ({error})") from None
+    except UnicodeDecodeError:
+        raise msgspec.ValidationError("it is not valid UTF-8") from None
+    except RecursionError:
+        raise msgspec.ValidationError("it is nested too deeply") from None
+    except (ValueError, OverflowError) as error:
+        raise msgspec.ValidationError(f"a time is out of range ({error})") from None
+
+
+def _record(session_id: str, stored: StoredSession) -> SessionRecord:
     status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
