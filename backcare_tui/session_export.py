@@ -1,7 +1,9 @@
 """Session history as text for people and for scripts: a table, JSON and CSV.
 
 Output depends only on the records given (in the order given), so it is stable and can be
-diffed or parsed. The table shows local time, as the app does; JSON and CSV keep the UTC
+diffed or parsed. JSON and CSV are written one session at a time (`write_json`,
+`write_csv`), so even decades of history never become one big string in memory. The
+table shows local time, as the app does; JSON and CSV keep the UTC
 offset each time was recorded with. The history screen builds its rows with `table_row` too.
 """
 
@@ -9,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+import msgspec
 
 from .domain import wording
 from .domain.models import SessionRecord
@@ -118,19 +121,36 @@ def _exercise_fields(record: SessionRecord) -> list[dict[str, Any]]:
     ]
 
 
+def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
+    """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
+    two spaces; written to `out` one session at a time."""
+    separator = "[\n  "
+    for record in records:
+        session = {**session_fields(record), "exercises": _exercise_fields(record)}
+        text = msgspec.json.format(msgspec.json.encode(session), indent=2).decode()
+        out.write(separator + text.replace("\n", "\n  "))
+        separator = ",\n  "
+    out.write("[]\n" if separator.startswith("[") else "\n]\n")
+
+
 def render_json(records: Sequence[SessionRecord]) -> str:
-    """A JSON array of sessions, each with its exercises; keys in a fixed order."""
-    sessions = [{**session_fields(record), "exercises": _exercise_fields(record)} for record in records]
-    return json.dumps(sessions, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def render_csv(records: Sequence[SessionRecord]) -> str:
-    """CSV with a header row, one row per session; empty cells for missing values."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    write_json(records, buffer)
+    return buffer.getvalue()
+
+
+def write_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
+    """CSV with a header row, one row per session, written as it goes; empty cells for
+    missing values."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for record in records:
         row = session_fields(record)
         row["recovered"] = "yes" if record.recovered else "no"
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
+
+
+def render_csv(records: Sequence[SessionRecord]) -> str:
+    buffer = io.StringIO()
+    write_csv(records, buffer)
     return buffer.getvalue()

@@ -88,7 +88,12 @@ class SessionStore:
             store.notices.append(f"{error} Sessions are kept in memory until then.")
             return store
         if read_only:
-            store._prepare_to_read()
+            try:
+                store._prepare_to_read()
+            except CorruptDatabaseError:
+                if not store._is_history_file():
+                    raise foreign_file(store.path) from None
+                raise
             return store
         if status is not None and not is_writable(store.path, status):
             store.read_only = True
@@ -323,6 +328,9 @@ class SessionStore:
         except CorruptDatabaseError as error:
             if self._reading_only:
                 raise
+            if not self._is_history_file():  # someone else's file: not even a lock beside it
+                self._unreadable = self.read_only = True
+                raise foreign_file(self.path) from None
             with self._locked():
                 return self._quarantine_locked(error)
 
@@ -340,9 +348,6 @@ class SessionStore:
         if recheck:
             with contextlib.suppress(CorruptDatabaseError):
                 return self._storage.read() or {}  # another copy may have dealt with it already
-        if not self._is_history_file():
-            self._unreadable = self.read_only = True
-            raise foreign_file(self.path)
         notice, usable = quarantine(self.path, str(error), self._clock.wall())
         self.notices.append(notice)
         self._storage.forget()
