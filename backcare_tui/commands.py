@@ -6,6 +6,7 @@ stderr. A `CommandError` becomes one line on stderr and its exit code.
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -128,6 +129,7 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
             "it is left out here and kept as it is in the file.",
             file=sys.stderr,
         )
+    gc.freeze()  # the records live until exit: spare them every collection while exporting
     if output == "json":
         session_export.write_json(records, sys.stdout)
     elif output == "csv":

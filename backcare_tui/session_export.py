@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 import msgspec
 
 from .domain import wording
-from .domain.models import SessionRecord
+from .domain.models import ExerciseResult, SessionRecord
 
+CHUNK = 500  # sessions encoded at a time: few calls, and never the whole history at once
 TABLE_HEADERS = ("date", "routine", "min", "done", "pain", "status")
 CSV_FIELDS = (
     "id",
@@ -106,8 +107,17 @@ def session_fields(record: SessionRecord) -> dict[str, Any]:
 
 
 def _exercise_fields(record: SessionRecord) -> list[dict[str, Any]]:
-    return [
-        {
+    return [_exercise_field(result) for result in record.exercises]
+
+
+_known_exercises: dict[ExerciseResult, dict[str, Any]] = {}
+
+
+def _exercise_field(result: ExerciseResult) -> dict[str, Any]:
+    """One exercise as exported; results repeat across sessions, so each is built once."""
+    fields = _known_exercises.get(result)
+    if fields is None:
+        fields = {
             "exercise_id": result.exercise_id,
             "status": result.status,
             "dose": result.dose.describe(),
@@ -117,20 +127,32 @@ def _exercise_fields(record: SessionRecord) -> list[dict[str, Any]]:
             "sets_done": result.sets_done,
             "sides_done": result.sides_done,
         }
-        for result in record.exercises
-    ]
+        if len(_known_exercises) < 65536:
+            _known_exercises[result] = fields
+    return fields
 
 
 def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
     """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
-    two spaces; written to `out` one session at a time."""
-    separator = "[\n  "
-    for record in records:
-        session = {**session_fields(record), "exercises": _exercise_fields(record)}
-        text = msgspec.json.format(msgspec.json.encode(session), indent=2).decode()
-        out.write(separator + text.replace("\n", "\n  "))
-        separator = ",\n  "
+    two spaces; written to `out` a chunk of sessions at a time."""
+    separator = "[\n"
+    for chunk in _chunks(records):
+        sessions = [{**session_fields(record), "exercises": _exercise_fields(record)} for record in chunk]
+        text = msgspec.json.format(msgspec.json.encode(sessions), indent=2).decode()
+        out.write(separator + text[2:-2])  # without the chunk's own "[\n" and "\n]"
+        separator = ",\n"
     out.write("[]\n" if separator.startswith("[") else "\n]\n")
+
+
+def _chunks(records: Iterable[SessionRecord], size: int = CHUNK) -> Iterator[list[SessionRecord]]:
+    chunk: list[SessionRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def render_json(records: Sequence[SessionRecord]) -> str:
@@ -140,14 +162,18 @@ def render_json(records: Sequence[SessionRecord]) -> str:
 
 
 def write_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
-    """CSV with a header row, one row per session, written as it goes; empty cells for
-    missing values."""
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        row = session_fields(record)
-        row["recovered"] = "yes" if record.recovered else "no"
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    """CSV with a header row, one row per session, written a chunk at a time; empty cells
+    for missing values."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for chunk in _chunks(records):
+        writer.writerows(_csv_row(record) for record in chunk)
+
+
+def _csv_row(record: SessionRecord) -> list[Any]:
+    row = session_fields(record)
+    row["recovered"] = "yes" if record.recovered else "no"
+    return ["" if value is None else value for value in row.values()]
 
 
 def render_csv(records: Sequence[SessionRecord]) -> str:

@@ -264,7 +264,21 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
     return facts
 
 
+_known_rows: dict[StoredExercise, ExerciseResult] = {}
+
+
 def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
+    """The result a row stands for; rows repeat (most are a done exercise at its dose), and
+    results are immutable, so each distinct row is built once and shared."""
+    result = _known_rows.get(stored)
+    if result is None:
+        result = _build_exercise(stored)
+        if len(_known_rows) < 65536:
+            _known_rows[stored] = result
+    return result
+
+
+def _build_exercise(stored: StoredExercise) -> ExerciseResult:
     dose, work_seconds, active, done_counts = dose_facts(stored.dose)
     status = exercise_status(stored.status)
     if status != "done":
@@ -312,7 +326,7 @@ def _record(session_id: str, stored: StoredSession) -> SessionRecord:
         started_at=stored.started_at,
         ended_at=_decode_end(stored, status),
         status=status,
-        exercises=tuple(_decode_exercise(row) for row in stored.exercises),
+        exercises=tuple(map(_decode_exercise, stored.exercises)),
         active_seconds=float(stored.active),
         rest_seconds=float(stored.rest),
         paused_seconds=float(stored.paused),
