@@ -135,13 +135,35 @@ def _exercise_field(result: ExerciseResult) -> dict[str, Any]:
 def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
     """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
     two spaces; written to `out` a chunk of sessions at a time."""
-    separator = "[\n"
+    separator = "[\n  "
     for chunk in _chunks(records):
-        sessions = [{**session_fields(record), "exercises": _exercise_fields(record)} for record in chunk]
-        text = msgspec.json.format(msgspec.json.encode(sessions), indent=2).decode()
-        out.write(separator + text[2:-2])  # without the chunk's own "[\n" and "\n]"
-        separator = ",\n"
+        out.write(separator + ",\n  ".join(map(_session_json, chunk)))
+        separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")
+
+
+def _session_json(record: SessionRecord) -> str:
+    """One session as indented JSON, as an element of the top-level array. The exercises,
+    which repeat from session to session, are formatted once each and spliced in."""
+    text = msgspec.json.format(msgspec.json.encode(session_fields(record)), indent=2).decode()
+    text = text[:-2].replace("\n", "\n  ")  # without the closing "\n}", one level deeper
+    if not record.exercises:
+        return text + ',\n    "exercises": []\n  }'
+    exercises = ",\n      ".join(map(_exercise_json, record.exercises))
+    return text + ',\n    "exercises": [\n      ' + exercises + "\n    ]\n  }"
+
+
+_exercise_texts: dict[ExerciseResult, str] = {}
+
+
+def _exercise_json(result: ExerciseResult) -> str:
+    text = _exercise_texts.get(result)
+    if text is None:
+        encoded = msgspec.json.format(msgspec.json.encode(_exercise_field(result)), indent=2).decode()
+        text = encoded.replace("\n", "\n      ")
+        if len(_exercise_texts) < 65536:
+            _exercise_texts[result] = text
+    return text
 
 
 def _chunks(records: Iterable[SessionRecord], size: int = CHUNK) -> Iterator[list[SessionRecord]]:
