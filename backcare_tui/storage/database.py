@@ -123,11 +123,11 @@ class KeyedTable(Table):
                 else:
                     table[doc_id] = dict(document)
 
-        self._update_table(apply)
+        self._update_table(apply)  # type: ignore[arg-type]  # string ids: document_id_class
 
     def raw(self) -> dict[str, dict[str, Any]]:
         """The stored documents by id, without copying. Do not modify them."""
-        return self._read_table()
+        return self._read_table()  # type: ignore[return-value]  # documents as stored
 
 
 class SessionDatabase(TinyDB):

@@ -86,6 +86,8 @@ def _parse(raw: bytes) -> Data:
         raise ShapeError(f"it is not an object of tables ({error})") from None
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
         raise ShapeError(f"it is not valid UTF-8 JSON ({error})") from None
+    if tables and not tables.keys() & {META, SESSIONS, SETTINGS}:
+        raise ShapeError("it has none of the tables of a history (meta, sessions)")
     meta = _decoded_table(META, tables.get(META, {}))
     version = _version({META: meta})
     data: Data = {}

@@ -144,6 +144,14 @@ def test_the_app_moves_aside_only_a_file_it_can_tell_is_a_history(tmp_path: Path
         store.save_session(make_records(1)[0])
     store.close()
     assert snapshot(tmp_path) == before
+    config = tmp_path / "config.json"
+    config.write_bytes(b'{"editor": {"tabs": 4}, "colours": {"dark": true}}')  # JSON, but not ours
+    before = snapshot(tmp_path)
+    with SessionStore.open(config, clock=FakeClock()) as store:
+        assert store.read_only and "does not look like a backcare-tui history" in store.notices[0]
+    assert snapshot(tmp_path) == before
+    result = run_cli("history", "--db", config)
+    assert result.returncode == 2 and "does not look like" in result.stderr
     truncated = tmp_path / "history.json"
     truncated.write_bytes(b'{"meta": {"1": {"schema_ver')
     with SessionStore.open(truncated, clock=FakeClock()) as store:
