@@ -106,64 +106,58 @@ def session_fields(record: SessionRecord) -> dict[str, Any]:
     }
 
 
-def _exercise_fields(record: SessionRecord) -> list[dict[str, Any]]:
-    return [_exercise_field(result) for result in record.exercises]
-
-
-_known_exercises: dict[ExerciseResult, dict[str, Any]] = {}
-
-
-def _exercise_field(result: ExerciseResult) -> dict[str, Any]:
-    """One exercise as exported; results repeat across sessions, so each is built once."""
-    fields = _known_exercises.get(result)
-    if fields is None:
-        fields = {
-            "exercise_id": result.exercise_id,
-            "status": result.status,
-            "dose": result.dose.describe(),
-            "planned_seconds": result.planned_seconds,
-            "active_seconds": result.active_seconds,
-            "reps_done": result.reps_done,
-            "sets_done": result.sets_done,
-            "sides_done": result.sides_done,
-        }
-        if len(_known_exercises) < 65536:
-            _known_exercises[result] = fields
-    return fields
+def exercise_fields(result: ExerciseResult) -> dict[str, Any]:
+    """One exercise as exported in JSON."""
+    return {
+        "exercise_id": result.exercise_id,
+        "status": result.status,
+        "dose": result.dose.describe(),
+        "planned_seconds": result.planned_seconds,
+        "active_seconds": result.active_seconds,
+        "reps_done": result.reps_done,
+        "sets_done": result.sets_done,
+        "sides_done": result.sides_done,
+    }
 
 
 def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
     """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
     two spaces; written to `out` a chunk of sessions at a time."""
+    exercise_texts = _ExerciseTexts()
     separator = "[\n  "
     for chunk in _chunks(records):
-        out.write(separator + ",\n  ".join(map(_session_json, chunk)))
+        out.write(separator + ",\n  ".join(_session_json(record, exercise_texts) for record in chunk))
         separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")
 
 
-def _session_json(record: SessionRecord) -> str:
+def _session_json(record: SessionRecord, exercise_texts: _ExerciseTexts) -> str:
     """One session as indented JSON, as an element of the top-level array. The exercises,
     which repeat from session to session, are formatted once each and spliced in."""
     text = msgspec.json.format(msgspec.json.encode(session_fields(record)), indent=2).decode()
     text = text[:-2].replace("\n", "\n  ")  # without the closing "\n}", one level deeper
     if not record.exercises:
         return text + ',\n    "exercises": []\n  }'
-    exercises = ",\n      ".join(map(_exercise_json, record.exercises))
+    exercises = ",\n      ".join(map(exercise_texts.text, record.exercises))
     return text + ',\n    "exercises": [\n      ' + exercises + "\n    ]\n  }"
 
 
-_exercise_texts: dict[ExerciseResult, str] = {}
+class _ExerciseTexts:
+    """Each exercise's JSON, formatted once per export. Decoded sessions share the result
+    objects of rows they repeat, so results are known by identity (cheaper than hashing
+    them); each entry keeps its result alive, so an identity is never reused meanwhile."""
 
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[ExerciseResult, str]] = {}
 
-def _exercise_json(result: ExerciseResult) -> str:
-    text = _exercise_texts.get(result)
-    if text is None:
-        encoded = msgspec.json.format(msgspec.json.encode(_exercise_field(result)), indent=2).decode()
+    def text(self, result: ExerciseResult) -> str:
+        known = self._texts.get(id(result))
+        if known is not None:
+            return known[1]
+        encoded = msgspec.json.format(msgspec.json.encode(exercise_fields(result)), indent=2).decode()
         text = encoded.replace("\n", "\n      ")
-        if len(_exercise_texts) < 65536:
-            _exercise_texts[result] = text
-    return text
+        self._texts[id(result)] = (result, text)
+        return text
 
 
 def _chunks(records: Iterable[SessionRecord], size: int = CHUNK) -> Iterator[list[SessionRecord]]:
