@@ -141,6 +141,7 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    commands.use_replacement_characters()
     args = build_parser().parse_args(argv)
     args.library = [*args.library, *getattr(args, "command_library", [])]
     try:

@@ -72,11 +72,9 @@ class BackcareApp(App[int]):
 
     # -- start and stop ------------------------------------------------------------------
     def on_load(self) -> None:
-        """Before anything is drawn: open the history, so the first screen shows it at once."""
+        """Before anything is drawn; the history itself is read after the first paint."""
         self._install_signal_handlers()
-        self.store.open()
-        self.store.sessions()  # decoded once here, then kept while the file is unchanged
-        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
+        self.store.hold_until_open()  # until on_ready: the first screen shows no history yet
         self.settings = Settings.load(paths.settings_path(), legacy=self.store)
         if self.settings.problem:
             self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
@@ -92,8 +90,29 @@ class BackcareApp(App[int]):
 
     def on_mount(self) -> None:
         from .screens.safety import SafetyScreen
+
+        for problem in self.library.problems:
+            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
+        if self.start_routine is not None:
+            self.begin_routine(self.start_routine)
+        if not self.settings.safety_acknowledged:
+            self.push_screen(SafetyScreen(first_run=True))
+        self._started = True
+        self.cover_if_too_small(self.size)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def on_ready(self) -> None:
+        self.load_history()
+
+    def load_history(self) -> None:
+        """After the first frame: open the history (decoding years of it takes a moment), say
+        what the user needs to know about it, and show it on the routines screen."""
+        from .screens.routines import RoutinesScreen
         from .start_flow import ask_next_morning
 
+        self.store.open()
+        self.store.sessions()  # decoded once here, then kept while the file is unchanged
+        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
         self.show_history_notices()
         if self.store.recovered:
             count = len(self.store.recovered)
@@ -103,16 +122,11 @@ class BackcareApp(App[int]):
                 title="Recovered",
                 timeout=8,
             )
-        for problem in self.library.problems:
-            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
-        if self.start_routine is not None:
-            self.begin_routine(self.start_routine)
-        ask_next_morning(self)  # on top of the pain check: it is about the last session
-        if not self.settings.safety_acknowledged:
-            self.push_screen(SafetyScreen(first_run=True))
-        self._started = True
-        self.cover_if_too_small(self.size)
-        self.theme_changed_signal.subscribe(self, self.remember_theme)
+        for screen in self.screen_stack:
+            if isinstance(screen, RoutinesScreen):
+                screen.refresh_history()
+                screen.show_detail()
+        ask_next_morning(self)  # once the history is known: it is about the last session
 
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""

@@ -6,6 +6,7 @@ stderr. A `CommandError` becomes one line on stderr and its exit code.
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,7 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
     """Columns padded to their widest cell, two spaces apart; no trailing spaces."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     lines = [headers, ["-" * width for width in widths], *rows]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
 def elements_text(plan: RoutinePlan) -> str:
@@ -113,38 +114,45 @@ def check_library(extra: list[Path]) -> int:
 
 
 def print_history(db: str | None, output: str, since: date | None) -> int:
+    """Print the history without changing anything on disk: no lock file, no folder, no
+    upgrade and no moving aside. A file that cannot be read is an error (exit 2)."""
     from . import session_export
     from .storage import SessionStore, StorageError
 
     path = paths.resolve_db_path(db)
-    if not path.exists():
-        records = []
+    try:
+        store = SessionStore.open(path, read_only=True)
+        with store:
+            records = store.sessions(since)
+            damaged = store.damaged_sessions
+    except StorageError as error:
+        raise CommandError(f"{error} Nothing was changed.") from None
+    for notice in store.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    for session_id, problem in damaged.items():
+        print(
+            f"warning: session {session_id} in {path} is damaged ({problem}); "
+            "it is left out here and kept as it is in the file.",
+            file=sys.stderr,
+        )
+    gc.freeze()  # the records live until exit: spare them every collection while exporting
+    if output == "json":
+        session_export.write_json(records, sys.stdout)
+    elif output == "csv":
+        session_export.write_csv(records, sys.stdout)
     else:
-        try:
-            store = SessionStore.open(path)
-        except StorageError as error:
-            raise CommandError(str(error), exit_code=1) from None
-        for notice in store.notices:
-            print(f"note: {notice}", file=sys.stderr)
-        records = store.sessions(since)
-        store.close()
-    render = {
-        "json": session_export.render_json,
-        "csv": session_export.render_csv,
-        "table": session_export.render_table,
-    }[output]
-    sys.stdout.write(render(records))
+        sys.stdout.write(session_export.render_table(records))
     return 0
 
 
 def _snapshot(db: str | None, *, quiet: bool = False) -> HistorySnapshot:
-    from .storage import CorruptDatabaseError
+    from .storage import StorageError
     from .storage.snapshot import read_snapshot
 
     try:
         snapshot = read_snapshot(paths.resolve_db_path(db), recent=True)
-    except CorruptDatabaseError as error:
-        raise CommandError(str(error), exit_code=1) from None
+    except StorageError as error:  # unreadable, or not a file we may read: nothing was changed
+        raise CommandError(str(error)) from None
     for notice in [] if quiet else snapshot.notices:
         print(f"note: {notice}", file=sys.stderr)
     return snapshot
@@ -188,8 +196,36 @@ def print_guide() -> int:
     return 0
 
 
+NEEDS_TERMINAL = (
+    "the app needs a terminal for its input and output; without one, use "
+    "`routines`, `history` (--json, --csv), `safety` or `check-library` (see --help)"
+)
+
+
+def use_replacement_characters() -> None:
+    """Let every command print on any terminal: characters the output encoding (ASCII, a C
+    locale, ...) cannot show are replaced instead of ending the command with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def require_terminal() -> None:
+    if not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
+        raise CommandError(NEEDS_TERMINAL)
+
+
 def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     from .app import make_app
+    from .storage import StorageError
+    from .storage.target import check_history_file
+
+    require_terminal()
+    try:
+        check_history_file(paths.resolve_db_path(db))
+    except StorageError as error:
+        raise CommandError(str(error)) from None
 
     library = load_library(paths.library_folders(extra))
     if routine_id is not None and routine_id not in library.routines:

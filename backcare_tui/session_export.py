@@ -1,7 +1,9 @@
 """Session history as text for people and for scripts: a table, JSON and CSV.
 
 Output depends only on the records given (in the order given), so it is stable and can be
-diffed or parsed. The table shows local time, as the app does; JSON and CSV keep the UTC
+diffed or parsed. JSON and CSV are written one session at a time (`write_json`,
+`write_csv`), so even decades of history never become one big string in memory. The
+table shows local time, as the app does; JSON and CSV keep the UTC
 offset each time was recorded with. The history screen builds its rows with `table_row` too.
 """
 
@@ -9,13 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TextIO
+
+import msgspec
 
 from .domain import wording
-from .domain.models import SessionRecord
+from .domain.models import ExerciseResult, SessionRecord
 
+CHUNK = 500  # sessions encoded at a time: few calls, and never the whole history at once
 TABLE_HEADERS = ("date", "routine", "min", "done", "pain", "status")
 CSV_FIELDS = (
     "id",
@@ -102,35 +106,93 @@ def session_fields(record: SessionRecord) -> dict[str, Any]:
     }
 
 
-def _exercise_fields(record: SessionRecord) -> list[dict[str, Any]]:
-    return [
-        {
-            "exercise_id": result.exercise_id,
-            "status": result.status,
-            "dose": result.dose.describe(),
-            "planned_seconds": result.planned_seconds,
-            "active_seconds": result.active_seconds,
-            "reps_done": result.reps_done,
-            "sets_done": result.sets_done,
-            "sides_done": result.sides_done,
-        }
-        for result in record.exercises
-    ]
+def exercise_fields(result: ExerciseResult) -> dict[str, Any]:
+    """One exercise as exported in JSON."""
+    return {
+        "exercise_id": result.exercise_id,
+        "status": result.status,
+        "dose": result.dose.describe(),
+        "planned_seconds": result.planned_seconds,
+        "active_seconds": result.active_seconds,
+        "reps_done": result.reps_done,
+        "sets_done": result.sets_done,
+        "sides_done": result.sides_done,
+    }
+
+
+def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
+    """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
+    two spaces; written to `out` a chunk of sessions at a time."""
+    exercise_texts = _ExerciseTexts()
+    separator = "[\n  "
+    for chunk in _chunks(records):
+        out.write(separator + ",\n  ".join(_session_json(record, exercise_texts) for record in chunk))
+        separator = ",\n  "
+    out.write("[]\n" if separator.startswith("[") else "\n]\n")
+
+
+def _session_json(record: SessionRecord, exercise_texts: _ExerciseTexts) -> str:
+    """One session as indented JSON, as an element of the top-level array. The exercises,
+    which repeat from session to session, are formatted once each and spliced in."""
+    text = msgspec.json.format(msgspec.json.encode(session_fields(record)), indent=2).decode()
+    text = text[:-2].replace("\n", "\n  ")  # without the closing "\n}", one level deeper
+    if not record.exercises:
+        return text + ',\n    "exercises": []\n  }'
+    exercises = ",\n      ".join(map(exercise_texts.text, record.exercises))
+    return text + ',\n    "exercises": [\n      ' + exercises + "\n    ]\n  }"
+
+
+class _ExerciseTexts:
+    """Each exercise's JSON, formatted once per export. Decoded sessions share the result
+    objects of rows they repeat, so results are known by identity (cheaper than hashing
+    them); each entry keeps its result alive, so an identity is never reused meanwhile."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[ExerciseResult, str]] = {}
+
+    def text(self, result: ExerciseResult) -> str:
+        known = self._texts.get(id(result))
+        if known is not None:
+            return known[1]
+        encoded = msgspec.json.format(msgspec.json.encode(exercise_fields(result)), indent=2).decode()
+        text = encoded.replace("\n", "\n      ")
+        self._texts[id(result)] = (result, text)
+        return text
+
+
+def _chunks(records: Iterable[SessionRecord], size: int = CHUNK) -> Iterator[list[SessionRecord]]:
+    chunk: list[SessionRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def render_json(records: Sequence[SessionRecord]) -> str:
-    """A JSON array of sessions, each with its exercises; keys in a fixed order."""
-    sessions = [{**session_fields(record), "exercises": _exercise_fields(record)} for record in records]
-    return json.dumps(sessions, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    buffer = io.StringIO()
+    write_json(records, buffer)
+    return buffer.getvalue()
+
+
+def write_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
+    """CSV with a header row, one row per session, written a chunk at a time; empty cells
+    for missing values."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for chunk in _chunks(records):
+        writer.writerows(_csv_row(record) for record in chunk)
+
+
+def _csv_row(record: SessionRecord) -> list[Any]:
+    row = session_fields(record)
+    row["recovered"] = "yes" if record.recovered else "no"
+    return ["" if value is None else value for value in row.values()]
 
 
 def render_csv(records: Sequence[SessionRecord]) -> str:
-    """CSV with a header row, one row per session; empty cells for missing values."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        row = session_fields(record)
-        row["recovered"] = "yes" if record.recovered else "no"
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    write_csv(records, buffer)
     return buffer.getvalue()

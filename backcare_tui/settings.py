@@ -14,8 +14,11 @@ from typing import Any, Protocol
 
 import msgspec
 
-from .storage.errors import describe_os_error
+from .storage.errors import StorageError, describe_os_error
 from .storage.files import write_atomically
+from .storage.target import check_target, is_writable, read_regular
+
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 class Values(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,24 +41,45 @@ class Settings:
         self.values = values
         self._legacy = legacy
         self.problem: str | None = None
+        self._keep_file = False  # not ours to replace: never written
 
     @classmethod
     def load(cls, path: Path, legacy: LegacySettings | None = None) -> Settings:
-        """The settings in `path`; from `legacy` if the file does not exist yet; else defaults."""
+        """The settings in `path`; from `legacy` if the file does not exist yet; else defaults.
+
+        A path that is not a regular file (a folder, a device, a FIFO, ...) or is too large
+        is never read or replaced: the defaults apply and `problem` says why.
+        """
         try:
-            raw = path.read_bytes()
+            if check_target(path, what="settings file", limit=MAX_SETTINGS_BYTES) is None:
+                return cls(path, _values(legacy.legacy_settings() if legacy else {}), legacy)
+            raw, status = read_regular(path, what="settings file", limit=MAX_SETTINGS_BYTES)
         except FileNotFoundError:
             return cls(path, _values(legacy.legacy_settings() if legacy else {}), legacy)
+        except StorageError as error:
+            return cls._with_problem(path, f"{error} Using the default settings.", keep_file=True)
         except OSError as error:
-            settings = cls(path, Values())
-            settings.problem = f"The settings in {path} could not be read ({describe_os_error(error)}); using defaults."
-            return settings
+            return cls._with_problem(
+                path, f"The settings in {path} could not be read ({describe_os_error(error)}); using defaults."
+            )
         try:
-            return cls(path, msgspec.json.decode(raw, type=Values))
-        except msgspec.DecodeError as error:
-            settings = cls(path, Values())
-            settings.problem = f"The settings in {path} could not be understood ({error}); using defaults."
-            return settings
+            settings = cls(path, msgspec.json.decode(raw, type=Values))
+        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError) as error:
+            reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            return cls._with_problem(
+                path, f"The settings in {path} could not be understood ({reason}); using defaults."
+            )
+        if not is_writable(path, status):
+            settings._keep_file = True
+            settings.problem = f"The settings file {path} is marked read-only: changes apply until you quit."
+        return settings
+
+    @classmethod
+    def _with_problem(cls, path: Path, problem: str, *, keep_file: bool = False) -> Settings:
+        settings = cls(path, Values())
+        settings.problem = problem
+        settings._keep_file = keep_file
+        return settings
 
     @property
     def safety_acknowledged(self) -> bool:
@@ -75,6 +99,8 @@ class Settings:
         if values == self.values and self.path.exists():
             return None
         self.values = values
+        if self._keep_file:
+            return f"Settings not saved: {self.path} is not a file backcare-tui may replace. They apply until you quit."
         try:
             write_atomically(self.path, msgspec.json.format(msgspec.json.encode(values)) + b"\n")
         except OSError as error:

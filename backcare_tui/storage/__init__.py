@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         LockTimeoutError,
         ReadOnlyDatabaseError,
         StorageError,
+        UnsuitableFileError,
         WriteFailedError,
     )
     from .schema import SCHEMA_VERSION
@@ -28,6 +29,7 @@ _WHERE = {
     "ReadOnlyDatabaseError": "errors",
     "SessionStore": "store",
     "StorageError": "errors",
+    "UnsuitableFileError": "errors",
     "WriteFailedError": "errors",
     "decode_session": "codec",
     "encode_session": "codec",
@@ -41,6 +43,7 @@ __all__ = [
     "ReadOnlyDatabaseError",
     "SessionStore",
     "StorageError",
+    "UnsuitableFileError",
     "WriteFailedError",
     "decode_session",
     "encode_session",

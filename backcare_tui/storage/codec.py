@@ -271,7 +271,21 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
     return facts
 
 
+_known_rows: dict[StoredExercise, ExerciseResult] = {}
+
+
 def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
+    """The result a row stands for; rows repeat (most are a done exercise at its dose), and
+    results are immutable, so each distinct row is built once and shared."""
+    result = _known_rows.get(stored)
+    if result is None:
+        result = _build_exercise(stored)
+        if len(_known_rows) < 65536:
+            _known_rows[stored] = result
+    return result
+
+
+def _build_exercise(stored: StoredExercise) -> ExerciseResult:
     dose, work_seconds, active, done_counts = dose_facts(stored.dose)
     status = exercise_status(stored.status)
     if status != "done":
@@ -290,8 +304,24 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
 
 
 def decode_session(session_id: str, document: Any) -> SessionRecord:
-    """The record stored as `document`; raises msgspec.ValidationError if it is malformed."""
-    return record_from_stored(session_id, msgspec.convert(document, StoredSession))
+    """The record stored as `document` (a dict, or the raw JSON bytes of one); raises
+    msgspec.ValidationError, saying what is wrong, for anything malformed."""
+    try:
+        if isinstance(document, msgspec.Raw):
+            stored = msgspec.json.decode(document, type=StoredSession)
+        else:
+            stored = msgspec.convert(document, StoredSession)
+        return record_from_stored(session_id, stored)
+    except msgspec.ValidationError:
+        raise
+    except msgspec.DecodeError as error:
+        raise msgspec.ValidationError(f"it is not valid JSON ({error})") from None
+    except UnicodeDecodeError:
+        raise msgspec.ValidationError("it is not valid UTF-8") from None
+    except RecursionError:
+        raise msgspec.ValidationError("it is nested too deeply") from None
+    except (ValueError, OverflowError) as error:
+        raise msgspec.ValidationError(f"a time is out of range ({error})") from None
 
 
 def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
@@ -304,7 +334,7 @@ def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
         started_at=stored.started_at,
         ended_at=_decode_end(stored, status),
         status=status,
-        exercises=tuple(_decode_exercise(row) for row in stored.exercises),
+        exercises=tuple(map(_decode_exercise, stored.exercises)),
         active_seconds=float(stored.active),
         rest_seconds=float(stored.rest),
         paused_seconds=float(stored.paused),

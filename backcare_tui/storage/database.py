@@ -19,9 +19,10 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from .errors import CorruptDatabaseError, write_failed
+from .errors import CorruptDatabaseError, StorageError, write_failed
 from .files import write_atomically
 from .schema import Data, ShapeError, parse
+from .target import read_regular
 
 FileIdentity = tuple[int, int, int, int]
 
@@ -50,19 +51,24 @@ class AtomicJSONStorage(Storage):
         if identity == self._identity:
             return self._data
         try:
-            with open(self.path, "rb") as stream:
-                raw = stream.read()
-                identity = _identity(os.fstat(stream.fileno()))
+            raw, status = read_regular(self.path)
         except FileNotFoundError:
             return self.read()
+        except StorageError:
+            raise
         except OSError as error:
             raise unreadable(self.path, str(error.strerror or error), error.errno) from None
         try:
             data = parse(raw)
         except ShapeError as error:
-            raise unreadable(self.path, str(error)) from None
-        self._remember(data, identity)
+            raise damaged(self.path, str(error)) from None
+        self._remember(data, _identity(status))
         return data
+
+    def keep_in_memory(self, data: Data) -> None:
+        """Use `data` (e.g. migrated in memory, never written) while the file is unchanged."""
+        self._data = data
+        self.generation += 1
 
     def write(self, data: Mapping[str, Any]) -> None:
         try:
@@ -93,8 +99,13 @@ def _identity(stat: os.stat_result) -> FileIdentity:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def unreadable(path: Path, reason: str, errno: int | None = None) -> CorruptDatabaseError:
-    return CorruptDatabaseError(f"{path} cannot be read: {reason}.", path, errno)
+def unreadable(path: Path, reason: str, errno: int | None = None) -> StorageError:
+    """The operating system would not let the file be read: not a reason to move it aside."""
+    return StorageError(f"{path} cannot be read: {reason}. Check its permissions.", path, errno)
+
+
+def damaged(path: Path, reason: str) -> CorruptDatabaseError:
+    return CorruptDatabaseError(f"{path} is damaged and cannot be read: {reason}.", path)
 
 
 class KeyedTable(Table):
@@ -112,11 +123,11 @@ class KeyedTable(Table):
                 else:
                     table[doc_id] = dict(document)
 
-        self._update_table(apply)
+        self._update_table(apply)  # type: ignore[arg-type]  # string ids: document_id_class
 
     def raw(self) -> dict[str, dict[str, Any]]:
         """The stored documents by id, without copying. Do not modify them."""
-        return self._read_table()
+        return self._read_table()  # type: ignore[return-value]  # documents as stored
 
 
 class SessionDatabase(TinyDB):

@@ -27,6 +27,11 @@ class ReadOnlyDatabaseError(StorageError):
     """The history is open read-only (written by a newer version, or not writable)."""
 
 
+class UnsuitableFileError(StorageError):
+    """The path is not a file the app may use (a folder, a device, someone else's file, ...);
+    nothing was read, created, moved or written."""
+
+
 class LockTimeoutError(StorageError):
     """Another copy of the app held the history's lock for too long."""
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .database import AtomicJSONStorage, backup_path, unreadable
-from .errors import describe_os_error
+from .database import AtomicJSONStorage, backup_path, damaged
+from .errors import StorageError, describe_os_error
 from .files import keep_copy, move_aside, write_atomically
 from .schema import SCHEMA_VERSION, ShapeError, migrate, parse, schema_version
+from .target import read_regular
 
 
 def quarantine(path: Path, reason: str, now: datetime) -> tuple[str, bool]:
@@ -42,10 +43,10 @@ def quarantine(path: Path, reason: str, now: datetime) -> tuple[str, bool]:
 def _restore(backup: Path, path: Path) -> bool | None:
     """Copy a readable backup into place: True if restored, False if unusable, None if none."""
     try:
-        raw = backup.read_bytes()
+        raw, _ = read_regular(backup, what="backup")
     except FileNotFoundError:
         return None
-    except OSError:
+    except (OSError, StorageError):
         return False
     try:
         parse(raw)
@@ -65,7 +66,7 @@ def migrate_file(storage: AtomicJSONStorage) -> list[str]:
     try:
         migrated = migrate(data)
     except ShapeError as error:
-        raise unreadable(storage.path, str(error)) from None
+        raise damaged(storage.path, str(error)) from None
     keep_copy(storage.path, kept)
     storage.write(migrated)
     return [

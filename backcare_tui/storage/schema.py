@@ -26,11 +26,14 @@ SCHEMA_VERSION = 3
 META, SESSIONS, SETTINGS = "meta", "sessions", "settings"
 SINGLE_DOCUMENT = "1"
 
-Data = dict[str, dict[str, dict[str, Any]]]
+Data = dict[str, dict[str, Any]]  # documents are dicts, or msgspec.Raw for sessions
 
 
 class ShapeError(ValueError):
     """The file parses as JSON but is not a history database."""
+
+
+_Tables = dict[str, dict[str, msgspec.Raw]]
 
 
 class _Meta(Struct):
@@ -38,7 +41,7 @@ class _Meta(Struct):
 
 
 class _Current(Struct):
-    """The typed shape of a current file; unknown tables are checked only for shape."""
+    """The typed shape of a current file, to check a migrated one before it is written."""
 
     meta: dict[str, _Meta] = {}
     sessions: dict[str, StoredSession] = {}
@@ -65,43 +68,72 @@ def collection_paused() -> Iterator[None]:
 
 
 def parse(raw: bytes) -> Data:
-    """Decode and check a file's bytes; raises ShapeError with a reason a person can read."""
+    """Decode and check a file's bytes; raises ShapeError with a reason a person can read.
+
+    Session documents of a current file are kept as `msgspec.Raw` (the exact bytes on disk):
+    each is decoded into a record only when read, so one damaged session does not hide the
+    others, is written back exactly as it was, and no session is decoded twice.
+    """
     with collection_paused():
-        return _parse(raw)
+        try:
+            return _parse(raw)
+        except RecursionError:
+            raise ShapeError("it is nested too deeply to be a history") from None
 
 
 def _parse(raw: bytes) -> Data:
     if not raw.strip():
         raise ShapeError("the file is empty")
     try:
-        data = msgspec.json.decode(raw)
+        tables = msgspec.json.decode(raw, type=_Tables)
+    except msgspec.ValidationError as error:
+        raise ShapeError(f"it is not an object of tables ({error})") from None
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
         raise ShapeError(f"it is not valid UTF-8 JSON ({error})") from None
-    check_shape(data)
-    if schema_version(data) == SCHEMA_VERSION:
-        try:
-            msgspec.json.decode(raw, type=_Current)
-        except msgspec.ValidationError as error:
-            raise ShapeError(f"a value has the wrong type ({error})") from None
+    if tables and not tables.keys() & {META, SESSIONS, SETTINGS}:
+        raise ShapeError("it has none of the tables of a history (meta, sessions)")
+    meta = _decoded_table(META, tables.get(META, {}))
+    version = _version({META: meta})
+    data: Data = {}
+    for name, documents in tables.items():
+        if name == SESSIONS and version == SCHEMA_VERSION:
+            data[name] = documents  # decoded one by one when read; see DecodedSessions
+        else:
+            data[name] = meta if name == META else _decoded_table(name, documents)
     return data
+
+
+def _decoded_table(name: str, documents: dict[str, msgspec.Raw]) -> dict[str, Any]:
+    try:
+        table = {doc_id: msgspec.json.decode(document) for doc_id, document in documents.items()}
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
+        raise ShapeError(f"the table {name!r} is not valid UTF-8 JSON ({error})") from None
+    if not all(isinstance(document, dict) for document in table.values()):
+        raise ShapeError(f"the table {name!r} is not an object of documents")
+    return table
+
+
+def _version(data: Any) -> int:
+    version = data.get(META, {}).get(SINGLE_DOCUMENT, {}).get("schema_version", 0)
+    if type(version) is not int or version < 0:
+        raise ShapeError(f"schema_version is {version!r}, not a whole number")
+    return version
 
 
 def check_shape(data: Any) -> None:
     if not isinstance(data, dict):
         raise ShapeError(f"the top level is a {type(data).__name__}, not an object of tables")
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+        if not isinstance(table, dict) or not all(isinstance(doc, (dict, msgspec.Raw)) for doc in table.values()):
             raise ShapeError(f"the table {name!r} is not an object of documents")
-    version = data.get(META, {}).get(SINGLE_DOCUMENT, {}).get("schema_version", 0)
-    if type(version) is not int or version < 0:
-        raise ShapeError(f"schema_version is {version!r}, not a whole number")
+    _version(data)
 
 
 def schema_version(data: Data | None) -> int:
     """The file's version; a file without a `meta` table predates the stamp (version 0)."""
     if not data:
         return SCHEMA_VERSION
-    return data.get(META, {}).get(SINGLE_DOCUMENT, {}).get("schema_version", 0)
+    return int(data.get(META, {}).get(SINGLE_DOCUMENT, {}).get("schema_version", 0))
 
 
 def stamped(data: Data, version: int = SCHEMA_VERSION) -> Data:

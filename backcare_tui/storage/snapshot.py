@@ -26,7 +26,7 @@ from ..domain.pain_monitoring import USUAL_PAIN_SESSIONS
 from ..domain.progression import LOOK_BACK
 from ..domain.stats import local_day
 from .codec import Stamp, StoredSession, decode_session, record_from_stored
-from .errors import CorruptDatabaseError
+from .errors import CorruptDatabaseError, UnsuitableFileError
 from .programme_codec import (
     DOSE_CHANGES,
     DOSES,
@@ -49,6 +49,7 @@ from .schema import (
     parse,
     schema_version,
 )
+from .target import check_target, foreign_file, looks_like_history, read_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +68,13 @@ class HistorySnapshot:
 def read_snapshot(path: Path, *, recent: bool = False) -> HistorySnapshot:
     """The history at `path` (empty if there is none); raises CorruptDatabaseError if unreadable."""
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
+        if check_target(path) is None:  # a folder, device, FIFO or socket is refused untouched
+            return HistorySnapshot()
+        raw, _ = read_regular(path)
     except FileNotFoundError:
         return HistorySnapshot()
+    except UnsuitableFileError:
+        raise
     except OSError as error:
         raise unreadable(path, str(error.strerror or error), error.errno) from None
     with collection_paused():
@@ -81,6 +85,8 @@ def read_snapshot(path: Path, *, recent: bool = False) -> HistorySnapshot:
         try:
             return _other_version(path, parse(raw))
         except ShapeError as error:
+            if not looks_like_history(raw):
+                raise foreign_file(path) from None
             raise unreadable(path, str(error)) from None
 
 

@@ -28,9 +28,9 @@ from ..domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecor
 from ..domain.stats import local_day
 from . import errors
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
-from .database import AtomicJSONStorage, KeyedTable, SessionDatabase
+from .database import AtomicJSONStorage, KeyedTable, SessionDatabase, damaged
 from .decoded import DecodedSessions
-from .errors import CorruptDatabaseError, StorageError
+from .errors import CorruptDatabaseError, StorageError, UnsuitableFileError
 from .files import stale_temp_files
 from .ownership import RunningSessions
 from .programme_codec import (
@@ -47,9 +47,11 @@ from .programme_codec import (
     slot_key,
 )
 from .recovery import migrate_file, quarantine
-from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, schema_version
+from .schema import META, SCHEMA_VERSION, SESSIONS, SETTINGS, SINGLE_DOCUMENT, Data, ShapeError, migrate, schema_version
+from .target import check_target, foreign_file, is_writable, looks_like_history, read_regular
 
 _IN_PROGRESS = SESSION_STATUS_CODES["in_progress"]
+_IN_PROGRESS_MARK = f'"t":"{_IN_PROGRESS}"'.encode()
 _COMPLETED = SESSION_STATUS_CODES["completed"]  # what a document without a status is
 Changes = dict[str, dict[str, Any] | None]
 
@@ -57,9 +59,12 @@ Changes = dict[str, dict[str, Any] | None]
 class SessionStore:
     """Sessions and settings in one TinyDB file, safe against crashes and other copies."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> None:
+    def __init__(
+        self, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
-        self.read_only = False
+        self.read_only = read_only
+        self._reading_only = read_only  # asked for: create, move and write nothing, ever
         self.notices: list[str] = []
         self._clock = clock or MonotonicClock()
         self._lock_timeout = lock_timeout
@@ -75,11 +80,51 @@ class SessionStore:
         self._decoded = DecodedSessions()
 
     @classmethod
-    def open(cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None) -> SessionStore:
-        """Open the history; a corrupt, older or newer file is dealt with and noted, not raised."""
-        store = cls(path, lock_timeout=lock_timeout, clock=clock)
+    def open(
+        cls, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None, read_only: bool = False
+    ) -> SessionStore:
+        """Open the history; a corrupt, older or newer file is dealt with and noted, not raised.
+
+        A path that is not a regular file (or a place one can be created) is left untouched:
+        the store keeps sessions in memory and says why (with `read_only`, it raises
+        UnsuitableFileError). With `read_only` nothing is ever created, moved or written
+        (no lock file either): an older file is upgraded in memory only, and a file that
+        cannot be read raises StorageError instead of being moved aside.
+        """
+        store = cls(path, lock_timeout=lock_timeout, clock=clock, read_only=read_only)
+        try:
+            status = check_target(store.path)
+        except UnsuitableFileError as error:
+            if read_only:
+                raise
+            store.read_only = store._reading_only = store._unreadable = True  # touch nothing there
+            store.notices.append(f"{error} Sessions are kept in memory until then.")
+            return store
+        if read_only:
+            try:
+                store._prepare_to_read()
+            except CorruptDatabaseError:
+                if not store._is_history_file():
+                    raise foreign_file(store.path) from None
+                raise
+            return store
+        if status is not None and not is_writable(store.path, status):
+            store.read_only = True
+            store.notices.append(
+                f"{store.path} is marked read-only, so it was opened read-only and nothing will be saved to it. "
+                "Make it writable (chmod u+w) to save sessions; until then they are kept in memory."
+            )
+            with contextlib.suppress(StorageError):
+                store._prepare_to_read()
+            return store
         store._prepare()
         return store
+
+    @property
+    def damaged_sessions(self) -> dict[str, str]:
+        """Sessions left out of `sessions()` because they cannot be read: id -> what is wrong.
+        Their documents are kept on disk exactly as they are."""
+        return dict(self._decoded.damaged)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -184,6 +229,8 @@ class SessionStore:
 
     def claim(self, session_id: str) -> None:
         """Mark a session as running in this process until `release` or exit."""
+        if self._reading_only:
+            return  # nothing is created beside a file that is not ours to write
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             claimed = self._running.claim(session_id)
@@ -203,9 +250,9 @@ class SessionStore:
         with self._mutex, self._locked():
             stored = self._read_for_write().get(SESSIONS, {})
             interrupted = [
-                replace(self._decoded.decode(session_id, document), status="stopped", recovered=True)
+                replace(record, status="stopped", recovered=True)
                 for session_id, document in stored.items()
-                if document.get("t", _COMPLETED) == _IN_PROGRESS
+                if (record := self._in_progress(session_id, document)) is not None
                 and session_id not in self._running
                 and not self._running.is_running_elsewhere(session_id)
             ]
@@ -224,6 +271,34 @@ class SessionStore:
         self.close()
 
     # -- internals -------------------------------------------------------------------------
+
+    def _in_progress(self, session_id: str, document: Any) -> SessionRecord | None:
+        """The record if `document` is a checkpointed session that can be read."""
+        if isinstance(document, msgspec.Raw):
+            if _IN_PROGRESS_MARK not in bytes(document):
+                return None
+        elif document.get("t", _COMPLETED) != _IN_PROGRESS:
+            return None
+        try:
+            record = self._decoded.decode(session_id, document)
+        except msgspec.ValidationError:
+            return None  # damaged: left as it is
+        return record if record.status == "in_progress" else None
+
+    def _prepare_to_read(self) -> None:
+        """Read the file without changing anything; raises StorageError if it cannot be read."""
+        data = self._storage.read() or {}
+        version = schema_version(data)
+        if version > SCHEMA_VERSION:
+            self.notices.append(
+                f"{self.path} was written by a newer version of backcare-tui (schema {version}; "
+                f"this version knows {SCHEMA_VERSION}); sessions it cannot read are left out."
+            )
+        elif version < SCHEMA_VERSION:
+            try:
+                self._storage.keep_in_memory(migrate(data))
+            except ShapeError as error:
+                raise damaged(self.path, str(error)) from None
 
     def _prepare(self) -> None:
         try:
@@ -289,6 +364,11 @@ class SessionStore:
         try:
             return self._storage.read() or {}
         except CorruptDatabaseError as error:
+            if self._reading_only:
+                raise
+            if not self._is_history_file():  # someone else's file: not even a lock beside it
+                self._unreadable = self.read_only = True
+                raise foreign_file(self.path) from None
             with self._locked():
                 return self._quarantine_locked(error)
 
@@ -369,6 +449,16 @@ class SessionStore:
         if changes:
             self._table(table).put_many(changes)
 
+    def _is_history_file(self) -> bool:
+        """Whether the damaged file is (what is left of) a history, and so ours to move aside."""
+        try:
+            raw, _ = read_regular(self.path)
+        except FileNotFoundError:
+            return True
+        except (OSError, StorageError):
+            return False
+        return looks_like_history(raw)
+
     def _table(self, name: str) -> KeyedTable:
         return self._db.table(name)
 
@@ -386,4 +476,5 @@ class SessionStore:
             stored = self._read().get(SESSIONS, {})
             version = (self._storage.generation, self._pending_version)
             pending = self._pending.get(SESSIONS, {})
-            return self._decoded.newest_first(version, stored, pending, skip_invalid=self.read_only)
+            newer = schema_version(self._storage.read() if not self._unreadable else None) > SCHEMA_VERSION
+            return self._decoded.newest_first(version, stored, pending, skip_invalid=newer)
