@@ -39,4 +39,5 @@ def with_time_to_change_position(plan: RoutinePlan, figures: Mapping[str, Exerci
         seconds = get_ready_seconds(plan.routine.get_ready, position_changes=changes)
         items.append(replace(item, get_ready=None if seconds == plan.routine.get_ready else seconds))
         before = after
-    return replace(plan, items=tuple(items))
+    fitted: RoutinePlan = replace(plan, items=tuple(items))
+    return fitted
