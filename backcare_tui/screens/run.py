@@ -66,7 +66,7 @@ class RunScreen(Screen[None]):
         Binding("space", "resume", "Resume"),
         Binding("enter", "done", "Done"),
         Binding("n,right", "next", "Next"),
-        Binding("p,left", "previous", "Back"),
+        Binding("p,left", "previous", "Back", show=False),
         Binding("x", "hurts", "This hurts"),
         Binding("q,escape", "stop", "Stop"),
         Binding("r", "restart", "Restart", show=False),

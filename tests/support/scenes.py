@@ -43,7 +43,7 @@ SCENES = (
     Scene("run", keys=("enter", "3"), advance=9.2, history=12),
     Scene("run-paused", keys=("enter", "3"), advance=14.6, history=12),
     Scene("this-hurts", keys=("enter", "3", "x"), advance=0, history=12),
-    Scene("summary", keys=("enter", "4"), advance=150, then=("2",), history=12),
+    Scene("summary", keys=("enter", "4"), advance=160, then=("2",), history=12),
     Scene("history", keys=("h",), history=40),
     Scene("session-detail", keys=("h", "enter"), history=40),
     Scene("help", keys=("question_mark",), history=12),
