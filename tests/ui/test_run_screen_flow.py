@@ -125,3 +125,16 @@ async def test_the_figure_redraws_only_when_its_picture_changes(open_app, tiny_l
         for _ in range(16):
             await advance(pilot, clock, 0.125)
         assert 0 < figure.frames_drawn - drawn <= 16  # at most one picture per eighth of a second
+
+
+async def test_repainting_only_the_changed_rows_leaves_no_trace_of_the_old_picture(open_app, tiny_library, clock):
+    async with open_app(library=tiny_library) as (app, pilot):
+        run = await start_run(pilot, TINY_ROUTINE)
+        figure = run.query_one(ExerciseFigure)
+        await advance(pilot, clock, 19)  # into the reps
+        for _ in range(10):
+            await advance(pilot, clock, 0.125)
+        partly_repainted = app.export_screenshot()
+        figure.refresh()  # the whole picture, painted afresh
+        await pilot.pause()
+        assert app.export_screenshot() == partly_repainted
