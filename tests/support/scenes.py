@@ -40,7 +40,7 @@ SCENES = (
     Scene("routines", history=12),
     Scene("filter", keys=("slash", "c", "h", "a", "i", "r"), history=12),
     Scene("pain-check", keys=("enter",), history=12),
-    Scene("run", keys=("enter", "3"), advance=9.2, history=12),
+    Scene("run", keys=("enter", "3"), advance=11.2, history=12),
     Scene("run-paused", keys=("enter", "3"), advance=14.6, history=12),
     Scene("this-hurts", keys=("enter", "3", "x"), advance=0, history=12),
     Scene("summary", keys=("enter", "4"), advance=160, then=("2",), history=12),
