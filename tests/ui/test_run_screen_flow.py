@@ -138,3 +138,18 @@ async def test_repainting_only_the_changed_rows_leaves_no_trace_of_the_old_pictu
         figure.refresh()  # the whole picture, painted afresh
         await pilot.pause()
         assert app.export_screenshot() == partly_repainted
+
+
+async def test_an_exercise_without_poses_shows_its_position_in_words(open_app, library_maker, clock):
+    from backcare_tui.domain.library import load_library
+
+    folder = library_maker.folder("own")
+    library_maker.exercise(folder, "my-move", name="My own move", position="Lying on a mat [face up]")
+    library_maker.routine(folder, "my-routine", ("my-move",), get_ready=5)
+    library = load_library([folder])
+    async with open_app(library=library) as (app, pilot):
+        run = await start_run(pilot, "my-routine")
+        figure = run.query_one(ExerciseFigure)
+        assert figure.poses is None
+        assert figure.display and str(figure.render()) == "Lying on a mat [face up]"  # literally, not markup
+        assert run.engine.view().remaining == 10  # an unknown position: time to get into it
