@@ -65,7 +65,7 @@ async def test_the_sound_indicator_follows_mute(open_app, tiny_library):
 
 
 async def test_instructions_start_at_the_top_for_each_exercise(open_app, bundled_library, clock):
-    async with open_app(library=bundled_library, size=(60, 20)) as (app, pilot):
+    async with open_app(library=bundled_library, size=(60, 20)) as (_app, pilot):
         run = await start_run(pilot, "nhs-daily")
         info = run.query_one("#run-info", VerticalScroll)
         await advance(pilot, clock, 3)
@@ -94,7 +94,7 @@ async def test_rest_and_get_ready_show_the_exercise_to_come(open_app, tiny_libra
 
 async def test_get_ready_is_longer_before_a_change_of_position(open_app, bundled_library, clock):
     # nhs-daily: on all fours, then on the back (a change), ... abdominal brace, pelvic tilt (both on the back)
-    async with open_app(library=bundled_library) as (app, pilot):
+    async with open_app(library=bundled_library) as (_app, pilot):
         run = await start_run(pilot, "nhs-daily")
         plan = run.session.plan
         assert [plan.get_ready_before(index) for index in range(len(plan.items))] == [10, 10, 10, 10, 5]
@@ -102,7 +102,7 @@ async def test_get_ready_is_longer_before_a_change_of_position(open_app, bundled
 
 
 async def test_the_figure_hides_on_a_small_terminal_and_shows_on_a_larger_one(open_app, tiny_library, clock):
-    async with open_app(library=tiny_library, size=(60, 20)) as (app, pilot):
+    async with open_app(library=tiny_library, size=(60, 20)) as (_app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
         figure = run.query_one(ExerciseFigure)
         assert not figure.display
@@ -112,7 +112,7 @@ async def test_the_figure_hides_on_a_small_terminal_and_shows_on_a_larger_one(op
 
 
 async def test_the_figure_redraws_only_when_its_picture_changes(open_app, tiny_library, clock):
-    async with open_app(library=tiny_library) as (app, pilot):
+    async with open_app(library=tiny_library) as (_app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
         figure = run.query_one(ExerciseFigure)
         await pilot.pause()
@@ -147,7 +147,7 @@ async def test_an_exercise_without_poses_shows_its_position_in_words(open_app, l
     library_maker.exercise(folder, "my-move", name="My own move", position="Lying on a mat [face up]")
     library_maker.routine(folder, "my-routine", ("my-move",), get_ready=5)
     library = load_library([folder])
-    async with open_app(library=library) as (app, pilot):
+    async with open_app(library=library) as (_app, pilot):
         run = await start_run(pilot, "my-routine")
         figure = run.query_one(ExerciseFigure)
         assert figure.poses is None

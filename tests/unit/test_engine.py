@@ -181,7 +181,7 @@ def test_next_skips_the_exercise_and_on_the_last_completes_the_routine() -> None
 
 
 def test_skipping_through_every_exercise_is_a_stop_not_a_completion() -> None:
-    engine, clock = started(timed(10), timed(20), rest_between=5)
+    engine, _clock = started(timed(10), timed(20), rest_between=5)
     engine.next_exercise()
     events = engine.next_exercise()  # still getting ready for the last one: nothing was done
     assert EventKind.ROUTINE_DONE not in [event.kind for event in events]
@@ -258,7 +258,7 @@ def test_mark_done_finishes_a_reps_block_at_the_users_own_pace() -> None:
 
 def test_mark_done_is_a_no_op_for_paced_reps_holds_and_timed_work() -> None:
     for dose in (reps(5), hold(5), timed(10)):
-        engine, clock = started(dose, get_ready=0)
+        engine, _clock = started(dose, get_ready=0)
         assert not engine.view().can_mark_done
         assert engine.mark_done() == [] and engine.view().phase is Phase.WORK
 
