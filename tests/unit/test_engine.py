@@ -394,3 +394,17 @@ def test_record_is_a_checkpoint_that_rounds_to_tenths() -> None:
     assert (record.rest_seconds, record.active_seconds) == (1.0, 3.3)
     assert record.exercises[0].reps_done == 1
     assert record.exercises[0].status == "partial"
+
+
+def test_a_shortened_exercise_is_not_comfortable_for_the_programme() -> None:
+    from backcare_tui.domain.pain_monitoring import judge
+
+    def session_record(take_time_off: bool):
+        engine, clock = started(timed(30), get_ready=0)
+        if take_time_off:
+            engine.adjust(-10)
+        advance(engine, clock, 100)
+        return replace(engine.record(), pain_before=2, pain_after=2)
+
+    assert judge(session_record(False), "exercise-1", 2.0).judgement == "comfortable"
+    assert judge(session_record(True), "exercise-1", 2.0).judgement == "not_in_full"
