@@ -16,7 +16,10 @@ a reps dose. Details:
   The rest after an exercise belongs to that exercise, so `restart_exercise` there redoes it.
 - Blocks finished in any visit stay finished: going back never loses or double counts work.
 - `adjust(seconds)` lengthens or shortens the current phase; a shortening never leaves less
-  than a second (and never lengthens a phase that already has less).
+  than a second (and never lengthens a phase that already has less). Work finished with time
+  taken off counts as partial, not done: the exercise was not done as prescribed.
+- A reps dose at the person's own pace (`own_pace`) has no deadline and no countdown: its
+  work lasts until `mark_done`, the only work `mark_done` finishes.
 - Pausing freezes everything; jumps made while paused stay paused.
 - `view()` and `record()` are pure: they describe the state as of the last tick or control.
 
@@ -94,6 +97,7 @@ class SessionEngine:
         self._segment_start = 0.0
         self._segment_length = self._timeline.segments[0].seconds
         self._countdown_next = COUNTDOWN_FROM
+        self._shortened = False  # time was taken off the work of the block in hand
         self._status: SessionStatus = "in_progress"
         self._end: float | None = None  # monotonic reading when the session ended
 
@@ -120,7 +124,15 @@ class SessionEngine:
         return self._timeline.segments[self._position]
 
     @property
+    def _at_own_pace(self) -> bool:
+        """In the work of a reps dose the person paces: it ends when they say it is done."""
+        dose = self.plan.items[self._segment.exercise_index].dose
+        return self._segment.phase is Phase.WORK and isinstance(dose, RepsDose) and dose.own_pace
+
+    @property
     def _deadline(self) -> float:
+        if self._at_own_pace:
+            return math.inf
         return self._segment_start + self._segment_length
 
     # -- time ---------------------------------------------------------------------------
@@ -191,7 +203,7 @@ class SessionEngine:
     def adjust(self, seconds: float) -> list[Event]:
         """Add (or with a negative number, take) seconds to the current phase."""
         events = self.tick()
-        if not self._running:
+        if not self._running or self._at_own_pace:
             return events
         remaining = self._deadline - self._run
         target = remaining + seconds
@@ -226,7 +238,7 @@ class SessionEngine:
         return events + self._enter(self._timeline.first_segment[current], self._run)
 
     def mark_done(self) -> list[Event]:
-        """Self-paced: finish the current work block of a reps dose now, counted as done."""
+        """Own pace: finish the current work block of a reps dose now, counted as done."""
         events = self.tick()
         if not self._can_mark_done():
             return events
@@ -245,12 +257,14 @@ class SessionEngine:
     def view(self) -> SessionView:
         """Everything the screen shows, as of the last tick or control."""
         elapsed = self._run - self._segment_start
+        own_pace = self._at_own_pace and not self.finished
         return build_view(
             self.plan,
             self._segment,
             elapsed=elapsed,
-            remaining=max(0.0, self._deadline - self._run),
-            phase_seconds=self._segment_length,
+            remaining=0.0 if own_pace else max(0.0, self._deadline - self._run),
+            phase_seconds=max(0.0, elapsed) if own_pace else self._segment_length,
+            own_pace=own_pace,
             paused=self.paused,
             finished=self.finished,
             status=self._status,
@@ -289,6 +303,8 @@ class SessionEngine:
     # -- internals ----------------------------------------------------------------------
 
     def _enter(self, position: int, at: float) -> list[Event]:
+        if position != self._position + 1:  # a jump: the next block starts afresh
+            self._shortened = False
         self._position = position
         self._segment_start = at
         self._segment_length = self._segment.seconds
@@ -309,15 +325,24 @@ class SessionEngine:
     def _complete_segment(self, end: float) -> list[Event]:
         """Finish the current segment at running time `end` and move on."""
         segment = self._segment
-        self._account(end)
+        spent = self._account(end)
         events: list[Event] = []
         if segment.phase is Phase.WORK:
             dose = self.plan.items[segment.exercise_index].dose
             tally = self._tallies[segment.exercise_index]
-            done = segment.rep if isinstance(dose, HoldDose) else dose.reps_per_block
+            shortened = self._segment_length < segment.seconds and not self._at_own_pace
+            self._shortened = self._shortened or shortened
+            if isinstance(dose, HoldDose):
+                done = segment.rep
+            elif isinstance(dose, RepsDose) and shortened:
+                done = min(dose.reps, int(spent // dose.tempo))
+            else:
+                done = dose.reps_per_block
             tally.add_reps(segment.block, done)
             if segment.ends_block:
-                tally.blocks_done.add(segment.block)
+                assert segment.block is not None
+                tally.finish_block(segment.block, shortened=self._shortened)
+                self._shortened = False
                 if segment.block == dose.blocks - 1:
                     events.append(Event(EventKind.EXERCISE_DONE, segment.exercise_index))
         if self._position + 1 < len(self._timeline.segments):
@@ -368,7 +393,7 @@ class SessionEngine:
             self._paused_at = None
 
     def _countdown(self) -> list[Event]:
-        if self._segment_length < COUNTDOWN_MIN_PHASE:
+        if self._segment_length < COUNTDOWN_MIN_PHASE or self._at_own_pace:
             return []
         count = math.ceil(self._deadline - self._run)
         if count > self._countdown_next:
@@ -378,8 +403,7 @@ class SessionEngine:
         return [Event(EventKind.COUNTDOWN, segment.exercise_index, segment.phase, count)]
 
     def _can_mark_done(self) -> bool:
-        dose = self.plan.items[self._segment.exercise_index].dose
-        return self._running and self._segment.phase is Phase.WORK and isinstance(dose, RepsDose)
+        return self._running and self._at_own_pace
 
     def _progress(self, elapsed: float) -> float:
         if self._status == "completed":

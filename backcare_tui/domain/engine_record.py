@@ -24,24 +24,36 @@ class ExerciseTally:
     """The work done on one exercise so far, over every visit to it.
 
     Going back to an exercise and doing it again does not count its blocks twice: a block
-    is done once it has been finished in any visit, and its reps are the most reached.
+    is done once it has been finished in full in any visit, and its reps are the most
+    reached. A block finished with time taken off is only shortened: the exercise is then
+    partial, not done, unless another visit does that block in full.
     """
 
     active_seconds: float = 0.0
     block_reps: dict[int, int] = field(default_factory=dict)
     blocks_done: set[int] = field(default_factory=set)
     skipped: bool = False
+    blocks_shortened: set[int] = field(default_factory=set)
 
     def add_reps(self, block: int, reps: int) -> None:
         self.block_reps[block] = max(self.block_reps.get(block, 0), reps)
 
     def copy(self) -> ExerciseTally:
-        return ExerciseTally(self.active_seconds, dict(self.block_reps), set(self.blocks_done), self.skipped)
+        return ExerciseTally(
+            self.active_seconds,
+            dict(self.block_reps),
+            set(self.blocks_done),
+            self.skipped,
+            set(self.blocks_shortened),
+        )
+
+    def finish_block(self, block: int, *, shortened: bool) -> None:
+        (self.blocks_shortened if shortened else self.blocks_done).add(block)
 
     def status(self, dose: Dose) -> ExerciseStatus:
         if len(self.blocks_done) == dose.blocks:
             return "done"
-        if self.blocks_done or any(self.block_reps.values()) or self.active_seconds > 0:
+        if self.blocks_done or self.blocks_shortened or any(self.block_reps.values()) or self.active_seconds > 0:
             return "partial"
         return "skipped" if self.skipped else "not_started"
 

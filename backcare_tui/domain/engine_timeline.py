@@ -61,8 +61,9 @@ class Timeline:
         last = len(plan.items) - 1
         for index, item in enumerate(plan.items):
             first_segment.append(len(segments))
-            if plan.routine.get_ready > 0:
-                segments.append(Segment(index, Phase.GET_READY, plan.routine.get_ready))
+            get_ready = plan.get_ready_before(index)
+            if get_ready > 0:
+                segments.append(Segment(index, Phase.GET_READY, get_ready))
             segments.extend(_exercise_segments(index, item.dose))
             if index < last and plan.routine.rest_between > 0:
                 segments.append(Segment(index, Phase.REST_EXERCISE, plan.routine.rest_between))

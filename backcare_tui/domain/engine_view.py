@@ -30,6 +30,7 @@ class SessionView:
     next_exercise: Exercise | None
     next_dose: Dose | None
     can_mark_done: bool  # mark_done() does something now
+    own_pace: bool = False  # reps at the person's own pace: remaining is 0, phase_seconds the time so far
 
 
 _REST_LABELS = {
@@ -46,7 +47,9 @@ def phase_label(phase: Phase, dose: Dose) -> str:
     if phase is Phase.WORK:
         if isinstance(dose, HoldDose):
             return "Hold"
-        return "Move" if isinstance(dose, RepsDose) else "Keep going"
+        if isinstance(dose, RepsDose):
+            return "Your own pace" if dose.own_pace else "Move"
+        return "Keep going"
     return _REST_LABELS[phase]
 
 
@@ -68,6 +71,7 @@ def build_view(
     status: SessionStatus,
     progress: float,
     can_mark_done: bool,
+    own_pace: bool = False,
 ) -> SessionView:
     """The view of the engine sitting in `segment`, `elapsed` seconds into it."""
     index = segment.exercise_index
@@ -102,4 +106,5 @@ def build_view(
         next_exercise=None if following is None else following.exercise,
         next_dose=None if following is None else following.dose,
         can_mark_done=can_mark_done,
+        own_pace=own_pace,
     )

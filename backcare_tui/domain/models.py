@@ -110,10 +110,15 @@ class HoldDose(_DoseBase, tag="hold"):
 
 
 class RepsDose(_DoseBase, tag="reps"):
-    """Repeat a movement `reps` times at `tempo` seconds per rep."""
+    """Repeat a movement `reps` times at `tempo` seconds per rep.
+
+    With `own_pace` the person sets the pace and says when the reps are done; the tempo
+    then only paces the figure and estimates the time.
+    """
 
     reps: Reps
     tempo: TempoSeconds = 3
+    own_pace: bool = False
 
     @property
     def reps_per_block(self) -> int:
@@ -124,7 +129,8 @@ class RepsDose(_DoseBase, tag="reps"):
         return self.reps * self.tempo
 
     def describe(self) -> str:
-        return f"{self.reps} reps, {self.tempo} s each{self._suffix()}"
+        pace = "at your own pace" if self.own_pace else f"{self.tempo} s each"
+        return f"{self.reps} reps, {pace}{self._suffix()}"
 
 
 class TimedDose(_DoseBase, tag="timed"):
@@ -215,10 +221,15 @@ class Routine(Struct, **_STRUCT):
 
 
 class PlannedExercise(Struct, frozen=True):
-    """One exercise of a routine with the dose this routine uses for it."""
+    """One exercise of a routine with the dose this routine uses for it.
+
+    `get_ready` is the seconds to get into position before it, when it differs from the
+    routine's (more time where the position changes); None means the routine's.
+    """
 
     exercise: Exercise
     dose: Dose
+    get_ready: int | None = None
 
     @property
     def planned_seconds(self) -> int:
@@ -244,12 +255,16 @@ class RoutinePlan(Struct, frozen=True):
             seen.update(dict.fromkeys(item.exercise.equipment))
         return tuple(seen)
 
+    def get_ready_before(self, index: int) -> int:
+        """Seconds to get into position before the exercise at `index`."""
+        own = self.items[index].get_ready
+        return self.routine.get_ready if own is None else own
+
     @property
     def estimated_seconds(self) -> int:
         """Get-ready, work and rests of every exercise, with the rests between them."""
-        routine = self.routine
-        work = sum(routine.get_ready + item.planned_seconds for item in self.items)
-        return work + routine.rest_between * (len(self.items) - 1)
+        work = sum(self.get_ready_before(index) + item.planned_seconds for index, item in enumerate(self.items))
+        return work + self.routine.rest_between * (len(self.items) - 1)
 
     @property
     def estimated_minutes(self) -> int:

@@ -4,7 +4,8 @@ Both are pure functions of a `SessionView`, whose remaining time comes from the 
 deadlines, so a late or missed tick never puts the figure or the cue out of step.
 
 - Reps at a tempo of T seconds: each rep moves out to the end pose, holds there, and comes
-  back, taking T seconds in all ("rep 3 of 8", then "lift", "hold", "lower").
+  back, taking T seconds in all ("rep 3 of 8", then "lift", "hold", "lower"). At the
+  person's own pace nothing is counted, and the figure keeps showing the movement at T.
 - Holds: the body moves into the end pose during the first moment of the hold and stays
   there; during the release between holds it goes back to the start pose.
 - Timed work: the figure moves into the end pose and stays (a plank), or cycles between the
@@ -107,7 +108,7 @@ def figure_fraction(view: SessionView, poses: ExercisePoses | None = None) -> fl
     if view.phase is Phase.RELAX:
         return 1.0 - _settle(elapsed, view.phase_seconds)
     if isinstance(dose, RepsDose):
-        if elapsed >= dose.reps * dose.tempo:
+        if elapsed >= dose.reps * dose.tempo and not dose.own_pace:
             return 0.0
         return rep_step(dose.tempo, elapsed % dose.tempo).fraction
     if isinstance(dose, TimedDose) and poses is not None and poses.timed == "cycle":
@@ -123,6 +124,8 @@ def rep_cue(view: SessionView, poses: ExercisePoses | None = None) -> RepCue | N
     dose = view.dose
     elapsed = elapsed_in_phase(view)
     out_word, hold_word, back_word = words = rep_words(poses)
+    if view.phase is Phase.WORK and isinstance(dose, RepsDose) and dose.own_pace:
+        return RepCue(f"{dose.reps} reps", "at your own pace", 0, dose.reps, math.inf)
     if view.phase is Phase.WORK and isinstance(dose, RepsDose):
         done = dose.reps * dose.tempo
         if elapsed >= done:  # the phase was lengthened: the reps are done

@@ -1,41 +1,62 @@
-"""The guided run: one exercise at a time, a big countdown, every control on a key.
+"""The guided run: one exercise at a time, a big countdown, a moving figure, every control on a key.
 
 The screen shows the app's `GuidedSession` and forwards the keys to it; the session decides
-when to save. Four times a second the screen asks what to show and sets the clock panel's
-reactives, which repaint only what changed, so a running routine costs little CPU.
+when to save. Eight times a second the screen asks what to show and sets the clock panel's
+and the figure's reactives, which repaint only what changed, so a running routine costs
+little CPU. While getting ready (and in the rest before), the screen shows the exercise to
+come: its name, its figure in the start pose, the starting position and the first step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from ..domain.care import caution_notes
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
+from ..domain.getting_ready import with_time_to_change_position
+from ..domain.poses import ExercisePoses, load_poses
+from ..domain.rep_cue import rep_cue
 from ..domain.session import GuidedSession
 from ..widgets.clock_panel import ClockPanel
 from ..widgets.element_badges import ElementBadges
+from ..widgets.exercise_figure import ExerciseFigure
 from ..widgets.routine_progress import RoutineProgress
+from .run_texts import (
+    clock_lines,
+    coming_after,
+    counter_text,
+    dose_text,
+    exercise_title,
+    getting_ready_text,
+    hint_text,
+    safety_text,
+    steps_text,
+)
 
-TICK_SECONDS = 0.25
+TICK_SECONDS = 0.125  # the figure moves at up to 8 frames a second
+GETTING_READY = (Phase.GET_READY, Phase.REST_EXERCISE)
+FIGURE_MIN_SIZE = (72, 22)  # below this many columns or rows the figure hides
+SHORT_HEIGHT = 28  # below this many rows the screen drops its spacing
+
+__all__ = ["RunScreen", "counter_text", "figures_in"]
 
 
-def counter_text(view: SessionView) -> str:
-    parts = []
-    if view.phase in (Phase.WORK, Phase.RELAX) and view.reps > 1:
-        parts.append(f"rep {view.rep} of {view.reps}")
-    if view.sets > 1:
-        parts.append(f"set {view.set} of {view.sets}")
-    if view.side:
-        parts.append(f"{view.side} side")
-    return "  ·  ".join(parts)
+@cache
+def figures_in(folders: tuple[Path, ...]) -> Mapping[str, ExercisePoses]:
+    """Every exercise's poses in the library folders, read once (about 20 ms)."""
+    return load_poses(folders).figures
 
 
 class RunScreen(Screen[None]):
@@ -43,28 +64,32 @@ class RunScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
-        Binding("n,right", "next", "Next"),
-        Binding("p,left", "previous", "Back"),
-        Binding("r", "restart", "Restart", show=False),
-        Binding("plus,equals_sign", "adjust(10)", "+10s"),
-        Binding("minus,underscore", "adjust(-10)", "-10s", show=False),
         Binding("enter", "done", "Done"),
+        Binding("n,right", "next", "Next"),
+        Binding("p,left", "previous", "Back", show=False),
         Binding("x", "hurts", "This hurts"),
         Binding("q,escape", "stop", "Stop"),
+        Binding("r", "restart", "Restart", show=False),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", show=False),
+        Binding("minus,underscore", "adjust(-10)", "-10s", show=False),
         Binding("m", "mute", "Mute", show=False),
+        Binding("h", "history_later", "History (from the routines list)", show=False),
     ]
 
-    exercise_index: reactive[int] = reactive(-1, init=False, repaint=False)  # repaints the exercise's texts
+    # The exercise on show and whether the person is getting ready for it: repaints the texts.
+    shown: reactive[tuple[int, bool]] = reactive((-1, False), init=False, repaint=False)
     paused: reactive[bool] = reactive(
         False, init=False, repaint=False, bindings=True
     )  # the Footer shows pause or resume
     can_mark_done: reactive[bool] = reactive(False, init=False, repaint=False, bindings=True)
+    sound_on: reactive[bool] = reactive(True, init=False, repaint=False)
 
     def __init__(self, session: GuidedSession) -> None:
         super().__init__()
         self.session = session
         self._auto_paused = False
         self.timer: Timer | None = None
+        self.figures: Mapping[str, ExercisePoses] = {}
 
     @property
     def engine(self) -> SessionEngine:
@@ -78,27 +103,59 @@ class RunScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="run-top"):
             yield Static(id="run-routine")
+            yield Static(id="run-sound")
             yield ElementBadges((), show_missing=False, id="run-elements")
-        yield Static(id="run-exercise")
+        with Horizontal(id="run-title"):  # the dose beside the name: it shows at every size
+            yield Static(id="run-exercise")
+            yield Static(id="run-dose")
         with Horizontal(id="run-main"):
-            yield ClockPanel(id="run-clock")
+            with Vertical(id="run-left"):
+                yield ClockPanel(id="run-clock")
+                yield ExerciseFigure(id="run-figure")
             with VerticalScroll(id="run-info"):
-                yield Static(id="run-dose")
+                yield Static(id="run-position")  # only while getting ready
                 yield Static(id="run-safety")  # before the steps: it must show on a small terminal
                 yield Static(id="run-steps")
         yield Static(id="run-next")
         yield RoutineProgress(id="run-progress")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.clock_panel = self.query_one(ClockPanel)  # the two widgets every tick touches
+        self.clock_panel = self.query_one(ClockPanel)  # the widgets every tick touches
+        self.figure = self.query_one(ExerciseFigure)
         self.progress = self.query_one(RoutineProgress)
+        self.figures = figures_in(tuple(self.app.library.folders))
+        if not self.session.engine.started:
+            self.session.replan(with_time_to_change_position(self.session.plan, self.figures))
+        self._fit_to(self.app.size.width, self.app.size.height)
+        self.sound_on = self.app.sound
+        self.watch_sound_on()
         self._control(self.session.start)
         self.app.show_history_notices()
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_to(event.size.width, event.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """Hide the figure on a small terminal, and drop spacing on a short one."""
+        no_figure = width < FIGURE_MIN_SIZE[0] or height < FIGURE_MIN_SIZE[1]
+        self.set_class(no_figure, "-no-figure")
+        self.set_class(width < FIGURE_MIN_SIZE[0], "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
+        self.figure.display = not no_figure
+        self._fit_left_column()
+
+    def _fit_left_column(self) -> None:
+        """The clock as wide as its texts; with the figure, a little wider on a wide screen."""
+        width = self.clock_panel.styles.width.value if self.clock_panel.styles.width else 0
+        if self.figure.display:
+            width = max(width, min(46, int(self.app.size.width * 0.36)))
+        self.query_one("#run-left").styles.width = int(width)
+
     # -- the loop ------------------------------------------------------------------------
     def tick(self) -> None:
+        self.sound_on = self.app.sound
         if self.session.running:
             self._control(self.session.tick)
 
@@ -120,42 +177,58 @@ class RunScreen(Screen[None]):
         self.show(self.session.view())
 
     def show(self, view: SessionView) -> None:
-        self.exercise_index = view.index
+        getting_ready = view.phase in GETTING_READY
+        coming = view.phase is Phase.REST_EXERCISE and view.next_exercise is not None
+        self.shown = (view.index + 1 if coming else view.index, getting_ready)
+        poses = self.figures.get(view.exercise.id)
+        cue = rep_cue(view, poses)
         panel = self.clock_panel
         panel.phase = view.phase.value
         panel.paused = view.paused
         panel.label = view.label
-        panel.remaining = view.remaining
+        panel.remaining = view.phase_seconds if view.own_pace else view.remaining
+        panel.cue = str(cue) if cue is not None else ""
         panel.counter = counter_text(view)
-        panel.hint = (
-            "Space to resume" if view.paused else ("Enter when you have done them" if view.can_mark_done else "")
-        )
+        panel.hint = hint_text(view)
+        if self.figure.display:
+            self.figure.show_view(view, self.figures)  # redraws only when its picture changes
         self.progress.percent = int(view.progress * 100)  # repaints only on change
         self.paused = view.paused
         self.can_mark_done = view.can_mark_done
 
-    def watch_exercise_index(self) -> None:
-        """What stays the same for the whole exercise: painted once when it starts."""
-        view = self.session.view()
-        exercise = view.exercise
+    def watch_shown(self, shown: tuple[int, bool]) -> None:
+        """What stays the same while one exercise is on show: painted once, scrolled to the top."""
+        index, getting_ready = shown
+        plan = self.session.plan
+        item = plan.items[index]
+        exercise = item.exercise
         routine = Content.assemble(
-            (self.session.plan.routine.name, "bold"), (f"   exercise {view.index + 1} of {view.count}", "dim")
+            (plan.routine.name, "bold"), (f"   exercise {index + 1} of {len(plan.items)}", "dim")
         )
-        self.query_one("#run-routine", Static).update(routine, layout=False)
+        self.query_one("#run-routine", Static).update(routine)
         self.query_one("#run-elements", ElementBadges).show(exercise.elements)
-        self.query_one("#run-exercise", Static).update(Content.styled(exercise.name, "bold"))
-        self.query_one("#run-dose", Static).update(Content.assemble(("Dose: ", "dim"), view.dose.describe()))
-        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-        self.query_one("#run-steps", Static).update(Content(steps))
-        safety = Content.assemble(("Take care: ", "bold"), " ".join(exercise.safety))
-        self.query_one("#run-safety", Static).update(safety)
-        if view.next_exercise is not None and view.next_dose is not None:
-            coming = Content.assemble(
-                ("Next: ", "dim"), (view.next_exercise.name, "bold"), f"  {view.next_dose.describe()}"
-            )
-        else:
-            coming = Content.styled("Last exercise", "dim")
-        self.query_one("#run-next", Static).update(coming)
+        view = self.session.view()
+        coming_next = index != view.index
+        self.query_one("#run-exercise", Static).update(exercise_title(exercise, coming_next=coming_next))
+        position = self.query_one("#run-position", Static)
+        position.update(getting_ready_text(exercise) if getting_ready else Content())
+        position.display = getting_ready
+        self.query_one("#run-dose", Static).update(dose_text(item.dose))
+        self.query_one("#run-safety", Static).update(safety_text(exercise.safety, caution_notes(exercise)))
+        self.query_one("#run-steps", Static).update(steps_text(exercise.steps))
+        self.query_one("#run-next", Static).update(coming_after(plan, index))
+        self.query_one("#run-info", VerticalScroll).scroll_home(animate=False)
+        poses = self.figures.get(exercise.id)
+        self.clock_panel.fit(clock_lines(item.dose, poses))
+        self._fit_left_column()
+
+    def watch_sound_on(self) -> None:
+        sound = (
+            Content.styled("♪ sound on", "$text-muted")
+            if self.sound_on
+            else Content.styled("sound off", "$text-warning")
+        )
+        self.query_one("#run-sound", Static).update(sound)
 
     # -- the end -------------------------------------------------------------------------
     def after_the_routine(self) -> None:
@@ -202,7 +275,7 @@ class RunScreen(Screen[None]):
         if action == "resume":
             return self.session.paused
         if action == "done":
-            return True if self.session.view().can_mark_done else None
+            return self.session.view().can_mark_done  # shown only where it applies: own pace
         return True
 
     def action_pause(self) -> None:
@@ -228,6 +301,11 @@ class RunScreen(Screen[None]):
 
     def action_mute(self) -> None:
         self.app.action_toggle_sound()
+        self.sound_on = self.app.sound
+
+    def action_history_later(self) -> None:
+        """The history opens from the routines list; here the key only says so."""
+        self.notify("The history opens from the routines list, after the session.", timeout=3)
 
     def action_hurts(self) -> None:
         """Ask what to do: skip this exercise, its easier version from now on, or stop."""

@@ -16,7 +16,7 @@ is a positional list
     [exercise id, dose, active s, status code, reps done, sets done, sides done, planned s]
 
 and each dose a list headed by its kind, `["h", hold, reps, per side, sets, rest, relax]`,
-`["r", reps, tempo, per side, sets, rest]` or `["t", seconds, per side, sets, rest]`.
+`["r", reps, tempo, per side, sets, rest, own pace]` or `["t", seconds, per side, sets, rest]`.
 Trailing values equal to what the rest implies are dropped: the status defaults to done; a
 done exercise's counts to the dose's full counts (`Dose.full_counts`, the definition the
 engine uses) and its active time to the dose's active time, other statuses' to 0; the
@@ -79,6 +79,7 @@ class StoredReps(Struct, tag="r", **_ROW):
     per_side: bool = False
     sets: int = 1
     rest: int = 15
+    own_pace: bool = False
 
 
 class StoredTimed(Struct, tag="t", **_ROW):
@@ -144,7 +145,7 @@ def _encode_dose(dose: Dose) -> list[Any]:
     if isinstance(dose, HoldDose):
         return ["h", *_trimmed([dose.hold, dose.reps, *tail, dose.relax], (1, False, 1, 15, 3))]
     if isinstance(dose, RepsDose):
-        return ["r", *_trimmed([dose.reps, dose.tempo, *tail], (3, False, 1, 15))]
+        return ["r", *_trimmed([dose.reps, dose.tempo, *tail, dose.own_pace], (3, False, 1, 15, False))]
     return ["t", *_trimmed([dose.seconds, *tail], (False, 1, 15))]
 
 
@@ -262,7 +263,9 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
     if isinstance(stored, StoredHold):
         dose = HoldDose(hold=stored.hold, reps=stored.reps, relax=stored.relax, sets=sets, rest=rest, per_side=per_side)
     elif isinstance(stored, StoredReps):
-        dose = RepsDose(reps=stored.reps, tempo=stored.tempo, sets=sets, rest=rest, per_side=per_side)
+        dose = RepsDose(
+            reps=stored.reps, tempo=stored.tempo, sets=sets, rest=rest, per_side=per_side, own_pace=stored.own_pace
+        )
     else:
         dose = TimedDose(seconds=stored.seconds, sets=sets, rest=rest, per_side=per_side)
     facts = (dose, float(dose.work_seconds), _active_in_full(dose), dose.full_counts)

@@ -4,6 +4,7 @@ The widget only draws; the screen tells it what to show, either field by field (
 `fraction`, `mirrored`) or all at once from the session's view with `show_view`. The
 fraction is rounded to a fixed number of steps, so setting it again with a value that
 draws the same picture does nothing, and frames already drawn are kept for the next rep.
+A new frame repaints only the rows that differ from the picture on screen.
 An exercise without poses shows its starting position in words instead.
 """
 
@@ -15,6 +16,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -51,8 +53,8 @@ class ExerciseFigure(Widget):
     """
 
     poses: reactive[ExercisePoses | None] = reactive(None)
-    fraction: reactive[float] = reactive(0.0)
-    mirrored: reactive[bool] = reactive(False)
+    fraction: reactive[float] = reactive(0.0, repaint=False)  # the watchers repaint changed rows
+    mirrored: reactive[bool] = reactive(False, repaint=False)
     position: reactive[str] = reactive("")  # shown in words when there are no poses
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
@@ -61,6 +63,7 @@ class ExerciseFigure(Widget):
         self._layouts: dict[tuple[int, int], FigureLayout] = {}
         self._frames: OrderedDict[tuple[float, bool, int, int], list[Strip]] = OrderedDict()
         self.frames_drawn = 0  # new pictures computed, for tests and benchmarks
+        self._on_screen: list[Strip] | None = None  # the picture last painted
 
     def validate_fraction(self, fraction: float) -> float:
         return quantise_fraction(fraction)
@@ -69,7 +72,30 @@ class ExerciseFigure(Widget):
         self._figure = None if poses is None else Figure.from_poses(poses)
         self._layouts.clear()
         self._frames.clear()
+        self._on_screen = None
         self.set_class(poses is None, "-no-figure")
+
+    def watch_fraction(self) -> None:
+        self._repaint_changed_rows()
+
+    def watch_mirrored(self) -> None:
+        self._repaint_changed_rows()
+
+    def _repaint_changed_rows(self) -> None:
+        """Repaint the rows where the new picture differs from the one on screen."""
+        old = self._on_screen
+        if self._figure is None or old is None or not self.is_mounted or self.size.width < 4:
+            self.refresh()
+            return
+        new = self._frame_strips()
+        if len(new) != len(old):
+            self.refresh()
+            return
+        changed = [y for y, (before, after) in enumerate(zip(old, new, strict=True)) if before != after]
+        self._on_screen = new
+        if changed:
+            top = changed[0]
+            self.refresh(Region(0, top, self.size.width, changed[-1] - top + 1))
 
     def show_view(self, view: SessionView, figures: Mapping[str, ExercisePoses]) -> None:
         """Show what a session's view calls for: the exercise (or the next one during the
@@ -115,12 +141,13 @@ class ExerciseFigure(Widget):
     def notify_style_update(self) -> None:
         """A new theme or class changes the colours: draw the pictures again."""
         self._frames.clear()
+        self._on_screen = None
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
         if self._figure is None or self.size.width < 4 or self.size.height < 2:
             return super().render_line(y)
-        strips = self._frame_strips()
+        strips = self._on_screen = self._frame_strips()
         return strips[y] if y < len(strips) else Strip.blank(self.size.width, self.rich_style)
 
     def render(self) -> Content:

@@ -27,7 +27,12 @@ doses = st.one_of(
         per_side=st.booleans(),
     ),
     st.builds(
-        RepsDose, reps=st.integers(1, 50), tempo=st.integers(1, 30), sets=st.integers(1, 10), per_side=st.booleans()
+        RepsDose,
+        reps=st.integers(1, 50),
+        tempo=st.integers(1, 30),
+        sets=st.integers(1, 10),
+        per_side=st.booleans(),
+        own_pace=st.booleans(),
     ),
     st.builds(TimedDose, seconds=st.integers(5, 1800), sets=st.integers(1, 10), per_side=st.booleans()),
 )

@@ -57,9 +57,34 @@ def tiny_library(library_maker: Any) -> Library:
         get_ready=2,
         rest_between=3,
     )
+    write_sitting_poses(folder, TINY_EXERCISES)  # one position throughout: get ready stays 2 s
     library = load_library([folder])
     assert not library.problems, library.problems
     return library
+
+
+SITTING_POSES = """posture = "sitting"
+props = ["floor", "chair"]
+
+[poses.start]
+trunk = 90
+head = 90
+arm = [-90, -60]
+leg = [0, -90, 0]
+
+[poses.end]
+trunk = 90
+head = 90
+arm = [-90, -60]
+leg = [20, -70, 0]
+"""
+
+
+def write_sitting_poses(folder: Path, exercise_ids: tuple[str, ...]) -> None:
+    """A seated figure for each exercise, so no change of position between them."""
+    (folder / "poses").mkdir(exist_ok=True)
+    for exercise_id in exercise_ids:
+        (folder / "poses" / f"{exercise_id}.toml").write_text(SITTING_POSES)
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ async def test_restart_and_adjust_keys(open_app, tiny_library, clock):
         assert digits(run) == "0:02"
 
 
-async def test_enter_marks_a_reps_exercise_done(open_app, tiny_library, clock):
+async def test_paced_reps_follow_the_rep_cue_and_enter_does_nothing(open_app, tiny_library, clock):
     async with open_app(library=tiny_library) as (app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
         await advance(pilot, clock, 3)
@@ -105,8 +105,13 @@ async def test_enter_marks_a_reps_exercise_done(open_app, tiny_library, clock):
         await pilot.press("n")
         await advance(pilot, clock, 3)  # into the reps
         assert text_of(app, "#run-phase") == "MOVE"
-        assert text_of(app, "#run-hint") == "Enter when you have done them"
+        assert text_of(app, "#run-cue").startswith("Rep 1 of 3 · ")
+        assert text_of(app, "#run-hint") == ""  # the countdown paces them: no "press Enter"
         await pilot.press("enter")
+        assert run.engine.view().phase is Phase.WORK
+        await advance(pilot, clock, 4)
+        assert text_of(app, "#run-cue").startswith("Rep 2 of 3 · ")
+        await advance(pilot, clock, 8)
         assert run.engine.view().phase is Phase.REST_EXERCISE
         reps = run.session.record().exercises[1]
         assert (reps.status, reps.reps_done) == ("done", 3)

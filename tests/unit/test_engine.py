@@ -6,6 +6,7 @@ import pytest
 
 from backcare_tui.domain.clock import FakeClock
 from backcare_tui.domain.engine import Event, EventKind, Phase, SessionEngine
+from backcare_tui.domain.models import replace
 from tests.support.plans import hold, make_plan, reps, timed
 
 
@@ -180,7 +181,7 @@ def test_next_skips_the_exercise_and_on_the_last_completes_the_routine() -> None
 
 
 def test_skipping_through_every_exercise_is_a_stop_not_a_completion() -> None:
-    engine, clock = started(timed(10), timed(20), rest_between=5)
+    engine, _clock = started(timed(10), timed(20), rest_between=5)
     engine.next_exercise()
     events = engine.next_exercise()  # still getting ready for the last one: nothing was done
     assert EventKind.ROUTINE_DONE not in [event.kind for event in events]
@@ -238,10 +239,15 @@ def test_adjust_rearms_the_countdown() -> None:
     assert advance(engine, clock, 10)[0].count == 3
 
 
-def test_mark_done_finishes_a_reps_block_at_the_users_pace() -> None:
-    engine, clock = started(reps(10, tempo=3, sets=2, rest=5), get_ready=0)
-    assert engine.view().can_mark_done
-    advance(engine, clock, 12)
+def test_mark_done_finishes_a_reps_block_at_the_users_own_pace() -> None:
+    engine, clock = started(reps(10, tempo=3, sets=2, rest=5, own_pace=True), get_ready=0)
+    view = engine.view()
+    assert view.can_mark_done and view.own_pace and view.label == "Your own pace"
+    assert advance(engine, clock, 500) == []  # no deadline and no countdown
+    view = engine.view()
+    assert (view.phase, view.remaining, view.phase_seconds) == (Phase.WORK, 0, 500)
+    engine.adjust(-10)  # nothing to shorten
+    assert engine.view().phase is Phase.WORK
     assert phases(engine.mark_done()) == [(Phase.REST, 0)]
     assert not engine.view().can_mark_done
     assert engine.mark_done() == []
@@ -250,11 +256,58 @@ def test_mark_done_finishes_a_reps_block_at_the_users_pace() -> None:
     assert (result.reps_done, result.sets_done, result.status) == (10, 1, "partial")
 
 
-def test_mark_done_is_a_no_op_for_holds_and_timed_work() -> None:
-    for dose in (hold(5), timed(10)):
-        engine, clock = started(dose, get_ready=0)
+def test_mark_done_is_a_no_op_for_paced_reps_holds_and_timed_work() -> None:
+    for dose in (reps(5), hold(5), timed(10)):
+        engine, _clock = started(dose, get_ready=0)
         assert not engine.view().can_mark_done
         assert engine.mark_done() == [] and engine.view().phase is Phase.WORK
+
+
+@pytest.mark.parametrize("dose", [reps(5, tempo=4), hold(15, reps=2, relax=2), timed(30)])
+def test_work_with_time_taken_off_is_partial_not_done(dose) -> None:
+    engine, clock = started(dose, get_ready=0)
+    engine.adjust(-10)
+    advance(engine, clock, 100)
+    assert engine.finished and engine.record().status == "completed"
+    assert engine.record().exercises[0].status == "partial"
+
+
+def test_time_taken_off_and_given_back_is_still_done() -> None:
+    engine, clock = started(timed(30), get_ready=0)
+    engine.adjust(-10)
+    engine.adjust(10)
+    advance(engine, clock, 100)
+    assert engine.record().exercises[0].status == "done"
+
+
+def test_shortened_reps_count_only_the_reps_paced() -> None:
+    engine, clock = started(reps(5, tempo=4), get_ready=0)
+    engine.adjust(-10)  # 10 s left of 20: two reps at 4 s, then the end
+    advance(engine, clock, 10)
+    result = engine.record().exercises[0]
+    assert (result.status, result.reps_done) == ("partial", 2)
+
+
+def test_a_shortened_block_redone_in_full_is_done() -> None:
+    engine, clock = started(timed(30), timed(10), get_ready=0, rest_between=0)
+    engine.adjust(-20)
+    advance(engine, clock, 10)
+    assert engine.view().index == 1
+    engine.previous_exercise()
+    advance(engine, clock, 30)
+    assert engine.record().exercises[0].status == "done"
+
+
+def test_a_longer_get_ready_where_an_exercise_says_so() -> None:
+    plan = make_plan(timed(10), timed(10), get_ready=5, rest_between=0)
+    plan = replace(plan, items=(plan.items[0], replace(plan.items[1], get_ready=10)))
+    assert plan.estimated_seconds == 5 + 10 + 10 + 10
+    clock = FakeClock()
+    engine = SessionEngine(plan, clock)
+    engine.start()
+    advance(engine, clock, 15)
+    view = engine.view()
+    assert (view.index, view.phase, view.remaining) == (1, Phase.GET_READY, 10)
 
 
 def test_stop_keeps_what_was_done_and_marks_the_rest_not_started() -> None:
@@ -341,3 +394,17 @@ def test_record_is_a_checkpoint_that_rounds_to_tenths() -> None:
     assert (record.rest_seconds, record.active_seconds) == (1.0, 3.3)
     assert record.exercises[0].reps_done == 1
     assert record.exercises[0].status == "partial"
+
+
+def test_a_shortened_exercise_is_not_comfortable_for_the_programme() -> None:
+    from backcare_tui.domain.pain_monitoring import judge
+
+    def session_record(take_time_off: bool):
+        engine, clock = started(timed(30), get_ready=0)
+        if take_time_off:
+            engine.adjust(-10)
+        advance(engine, clock, 100)
+        return replace(engine.record(), pain_before=2, pain_after=2)
+
+    assert judge(session_record(False), "exercise-1", 2.0).judgement == "comfortable"
+    assert judge(session_record(True), "exercise-1", 2.0).judgement == "not_in_full"

@@ -61,7 +61,7 @@ def prescribed_phases(plan: RoutinePlan) -> list[tuple[Phase, int]]:
     sequence: list[tuple[Phase, int]] = []
     for index, item in enumerate(plan.items):
         dose: Dose = item.dose
-        if plan.routine.get_ready:
+        if plan.get_ready_before(index):
             sequence.append((Phase.GET_READY, index))
         for block in range(dose.sets * (2 if dose.per_side else 1)):
             if block and dose.rest:
@@ -123,7 +123,9 @@ def test_without_jumps_the_phases_are_the_ones_prescribed(plan, steps) -> None:
     assert phase_starts(events) == prescribed_phases(plan)
     record = engine.record()
     assert record.status == "completed"
-    assert all(result.status == "done" for result in record.exercises)
+    if not any(control == "remove" for _, control in steps):
+        assert all(result.status == "done" for result in record.exercises)
+    assert all(result.status in ("done", "partial") for result in record.exercises)
 
 
 @settings(max_examples=150, deadline=None)
@@ -150,7 +152,8 @@ def test_controls_keep_the_phases_and_the_books_straight(plan, steps, finish) ->
     finished_exercises = {e.exercise_index for e in events if e.kind is EventKind.EXERCISE_DONE}
     for index, (item, result) in enumerate(zip(plan.items, engine.record().exercises)):
         dose = item.dose
-        assert (result.status == "done") == (index in finished_exercises)
+        if result.status == "done":  # finished, and not with time taken off
+            assert index in finished_exercises
         if result.status == "done":
             assert result.sets_done == dose.sets
             assert result.sides_done == (2 if dose.per_side else 0)

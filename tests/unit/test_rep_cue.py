@@ -145,3 +145,12 @@ def test_the_rest_before_an_exercise_shows_the_next_one() -> None:
     view = view_at(engine, clock, 4)
     assert view.phase is Phase.REST_EXERCISE
     assert figure_exercise(view).id == "exercise-2"
+
+
+def test_at_your_own_pace_nothing_is_counted_and_the_figure_keeps_moving() -> None:
+    engine, clock = started(reps(3, tempo=4, own_pace=True), get_ready=0)
+    view = view_at(engine, clock, 1)
+    cue = rep_cue(view)
+    assert cue is not None and str(cue) == "3 reps · at your own pace"
+    late = view_at(engine, clock, 3 * 4 + 1)  # past the tempo's estimate: still moving
+    assert figure_fraction(late) == figure_fraction(view) > 0
