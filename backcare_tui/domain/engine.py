@@ -285,8 +285,8 @@ class SessionEngine:
             else:
                 rest += spent
             self._count_partial_reps(tallies, spent)
-        paused = self._paused_total + (self._now - self._paused_at if self.paused else 0.0)
-        end = self._end if self.finished else self._now
+        paused = self._paused_total + (0.0 if self._paused_at is None else self._now - self._paused_at)
+        end = self._now if self._end is None else self._end
         elapsed = end - self._start if self.started else 0.0
         return build_record(
             self.plan,
@@ -338,9 +338,9 @@ class SessionEngine:
                 done = min(dose.reps, int(spent // dose.tempo))
             else:
                 done = dose.reps_per_block
+            assert segment.block is not None  # work always belongs to a block
             tally.add_reps(segment.block, done)
             if segment.ends_block:
-                assert segment.block is not None
                 tally.finish_block(segment.block, shortened=self._shortened)
                 self._shortened = False
                 if segment.block == dose.blocks - 1:
@@ -358,7 +358,7 @@ class SessionEngine:
         """Credit the reps paced so far in an unfinished reps-dose work segment."""
         segment = self._segment
         dose = self.plan.items[segment.exercise_index].dose
-        if segment.phase is Phase.WORK and isinstance(dose, RepsDose):
+        if segment.phase is Phase.WORK and isinstance(dose, RepsDose) and segment.block is not None:
             tallies[segment.exercise_index].add_reps(segment.block, min(dose.reps, int(spent // dose.tempo)))
 
     def _jump_to_exercise(self, choose: Callable[[int], int]) -> list[Event]:

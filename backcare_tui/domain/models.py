@@ -8,7 +8,7 @@ and describe what a session stores. Nothing here imports textual or tinydb.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct
@@ -33,13 +33,14 @@ RestSeconds = Annotated[int, Meta(ge=0, le=300)]
 RelaxSeconds = Annotated[int, Meta(ge=0, le=30)]
 TempoSeconds = Annotated[int, Meta(ge=1, le=30)]
 Pain = Annotated[int, Meta(ge=0, le=10)]
+AnyStruct = TypeVar("AnyStruct", bound=msgspec.Struct)
 Caution = Literal["pregnancy", "osteoporosis", "spinal-surgery"]
 CAUTIONS: tuple[Caution, ...] = ("pregnancy", "osteoporosis", "spinal-surgery")
 
-# gc=False: these immutable records never form reference cycles, so the garbage collector
-# need not track them; with ten thousand sessions in memory it would otherwise rescan them all.
-_STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True, "gc": False}
-_DOSE = {**_STRUCT, "tag_field": "kind"}
+# Every stored or library type below is frozen, rejects unknown fields, takes keywords only
+# and has gc=False: these immutable records never form reference cycles, so the garbage
+# collector need not track them; with ten thousand sessions in memory it would otherwise
+# rescan them all. (The options are spelled out on each class so type checkers see them.)
 
 
 class FullCounts(NamedTuple):
@@ -50,7 +51,7 @@ class FullCounts(NamedTuple):
     sides: int  # sides done in every set: 2 for a per-side dose, 0 when there are no sides
 
 
-class _DoseBase(Struct, **_DOSE):
+class _DoseBase(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False, tag_field="kind"):
     per_side: bool = False
     sets: Sets = 1
     rest: RestSeconds = 15
@@ -89,7 +90,7 @@ class _DoseBase(Struct, **_DOSE):
         return (", " + ", ".join(parts)) if parts else ""
 
 
-class HoldDose(_DoseBase, tag="hold"):
+class HoldDose(_DoseBase, tag="hold", frozen=True, kw_only=True):
     """Hold a position for `hold` seconds, `reps` times, relaxing `relax` seconds between."""
 
     hold: HoldSeconds
@@ -109,7 +110,7 @@ class HoldDose(_DoseBase, tag="hold"):
         return f"hold {self.hold} s{times}{self._suffix()}"
 
 
-class RepsDose(_DoseBase, tag="reps"):
+class RepsDose(_DoseBase, tag="reps", frozen=True, kw_only=True):
     """Repeat a movement `reps` times at `tempo` seconds per rep.
 
     With `own_pace` the person sets the pace and says when the reps are done; the tempo
@@ -133,7 +134,7 @@ class RepsDose(_DoseBase, tag="reps"):
         return f"{self.reps} reps, {pace}{self._suffix()}"
 
 
-class TimedDose(_DoseBase, tag="timed"):
+class TimedDose(_DoseBase, tag="timed", frozen=True, kw_only=True):
     """Keep going for `seconds` (walking, planks)."""
 
     seconds: TimedSeconds
@@ -158,7 +159,7 @@ Dose = HoldDose | RepsDose | TimedDose
 MaxSets = Annotated[int, Meta(ge=1, le=3)]
 
 
-class Limits(Struct, **_STRUCT):
+class Limits(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     max_reps: Reps = 15
     max_sets: MaxSets = 3
     max_hold: Annotated[int, Meta(ge=5, le=120)] | None = None
@@ -178,7 +179,7 @@ class Limits(Struct, **_STRUCT):
                 raise ValueError(f"{low_name} ({low}) must not be more than {high_name} ({high})")
 
 
-class Exercise(Struct, **_STRUCT):
+class Exercise(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     id: Id
     name: Name
     elements: Annotated[tuple[Element, ...], Meta(min_length=1, max_length=4)]
@@ -200,13 +201,13 @@ class Exercise(Struct, **_STRUCT):
     limits: Limits = Limits()
 
 
-class RoutineStep(Struct, **_STRUCT):
+class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     exercise: Id
     dose: Dose | None = None
     dose_sources: tuple[Text, ...] = ()  # where this step's own dose comes from
 
 
-class Routine(Struct, **_STRUCT):
+class Routine(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     id: Id
     name: Name
     description: Text
@@ -286,7 +287,7 @@ DoseChangeReason = Literal[
 ]
 
 
-class PersonalDose(Struct, **_STRUCT):
+class PersonalDose(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """A person's current dose for one exercise of one routine.
 
     `exercise_id` is the exercise as the routine names it; `current_exercise` differs from it
@@ -299,7 +300,7 @@ class PersonalDose(Struct, **_STRUCT):
     dose: Dose
 
 
-class DoseChange(Struct, **_STRUCT):
+class DoseChange(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """One entry of the change log: when a personal dose changed, from what, to what and why."""
 
     at: datetime
@@ -313,7 +314,7 @@ class DoseChange(Struct, **_STRUCT):
     why: Annotated[str, Meta(max_length=400)] = ""
 
 
-class KeepDecision(Struct, **_STRUCT):
+class KeepDecision(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """The person chose "keep as is" for a suggestion; remembered until a newer session."""
 
     at: datetime
@@ -325,7 +326,7 @@ SessionStatus = Literal["in_progress", "completed", "stopped", "stopped_for_pain
 ExerciseStatus = Literal["done", "partial", "skipped", "not_started"]
 
 
-class ExerciseResult(Struct, **_STRUCT):
+class ExerciseResult(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     exercise_id: Id
     dose: Dose
     planned_seconds: float
@@ -336,7 +337,7 @@ class ExerciseResult(Struct, **_STRUCT):
     status: ExerciseStatus = "not_started"
 
 
-class SessionRecord(Struct, **_STRUCT):
+class SessionRecord(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """What one session stores: ids, numbers and times, never instruction text."""
 
     id: Annotated[str, Meta(min_length=1, max_length=64)]
@@ -361,6 +362,6 @@ class SessionRecord(Struct, **_STRUCT):
         return sum(1 for result in self.exercises if result.status == "done")
 
 
-def replace(struct: msgspec.Struct, **changes: object):
+def replace(struct: AnyStruct, **changes: object) -> AnyStruct:
     """A copy of a frozen struct with some fields changed."""
     return msgspec.structs.replace(struct, **changes)

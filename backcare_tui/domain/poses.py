@@ -56,10 +56,8 @@ Arm = Annotated[tuple[Angle, ...], Meta(min_length=2, max_length=3)]
 Leg = Annotated[tuple[Angle, ...], Meta(min_length=3, max_length=3)]
 Seconds = Annotated[float, Meta(ge=0.5, le=10.0)]
 
-_STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True}
 
-
-class Foreshortening(Struct, **_STRUCT):
+class Foreshortening(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """How much of each segment's length shows in this view (1 = all of it)."""
 
     trunk: Shrink = 1.0
@@ -71,7 +69,7 @@ class Foreshortening(Struct, **_STRUCT):
     foot: Shrink = 1.0
 
 
-class Pose(Struct, **_STRUCT):
+class Pose(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     trunk: Angle
     head: Angle
     arm: Arm
@@ -83,13 +81,13 @@ class Pose(Struct, **_STRUCT):
     word: Word | None = None
 
 
-class PoseSet(Struct, **_STRUCT):
+class PoseSet(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     start: Pose
     end: Pose
     mid: Pose | None = None
 
 
-class ExercisePoses(Struct, **_STRUCT):
+class ExercisePoses(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Everything needed to draw one exercise: its poses, the view and the props."""
 
     poses: PoseSet

@@ -22,7 +22,7 @@ _MISSING = "strike $text-disabled on $panel"
 def badges(elements: Iterable[str], *, show_missing: bool = True) -> Content:
     """Stretch / Mobilise / Strengthen labels; with `show_missing`, uncovered ones struck out."""
     elements = tuple(elements)
-    shown = list(CORE_ELEMENTS) if show_missing else []
+    shown: list[str] = list(CORE_ELEMENTS) if show_missing else []
     shown += [element for element in elements if element not in shown]
     parts = [Content.styled(f" {ELEMENT_LABELS[e]} ", _STYLES[e] if e in elements else _MISSING) for e in shown]
     return Content(" ").join(parts)
