@@ -189,7 +189,8 @@ class SessionEngine:
             return events + self._enter(self._timeline.first_segment[index + 1], self._run)
         # Skipping through to the end with nothing done is stopping, not completing.
         did_work = any(
-            tally.status(item.dose) in ("done", "partial") for tally, item in zip(self._tallies, self.plan.items)
+            tally.status(item.dose) in ("done", "partial")
+            for tally, item in zip(self._tallies, self.plan.items, strict=True)
         )
         return events + self._finish("completed" if did_work else "stopped", self._run)
 

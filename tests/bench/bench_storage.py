@@ -68,16 +68,20 @@ def run() -> Iterator[tuple[str, float, str]]:
             yield f"storage.file_size.{size}", path.stat().st_size / 1e6, "MB"
             yield f"storage.bytes_per_session.{size}", path.stat().st_size / size, "B"
 
-            yield f"storage.open.{size}", _median_ms(lambda index: SessionStore.open(path).close()), "ms"
+            yield f"storage.open.{size}", _median_ms(lambda index, path=path: SessionStore.open(path).close()), "ms"
             opened = [SessionStore.open(path) for _ in range(3)]
-            first_list = _median_ms(lambda index: opened[index].sessions(), repeats=3)
+            first_list = _median_ms(lambda index, opened=opened: opened[index].sessions(), repeats=3)
             yield f"storage.first_sessions_list.{size}", first_list, "ms"
 
             store = SessionStore.open(path)
             store.sessions()
             checkpoints = [replace(running, active_seconds=30.0 * step) for step in range(REPEATS)]
-            yield f"storage.checkpoint_save.{size}", _median_ms(lambda i: store.save_session(checkpoints[i])), "ms"
-            yield f"storage.sessions_after_save.{size}", _median_ms(lambda index: store.sessions()), "ms"
+            yield (
+                f"storage.checkpoint_save.{size}",
+                _median_ms(lambda i, store=store, checkpoints=checkpoints: store.save_session(checkpoints[i])),
+                "ms",
+            )
+            yield f"storage.sessions_after_save.{size}", _median_ms(lambda index, store=store: store.sessions()), "ms"
             store.close()
 
             yield f"storage.stock_tinydb_insert.{size}", _stock_insert_ms(folder, records), "ms"

@@ -62,9 +62,9 @@ def test_a_lock_left_by_a_killed_process_does_not_block_the_next_start(db_path, 
 def test_a_lock_held_too_long_gives_a_message_not_a_hang(db_path, open_store):
     store = open_store(lock_timeout=0.2)
     record = make_records(1)[0]
-    with FileLock(db_path.with_name("history.json.lock")):  # another copy, busy
-        with pytest.raises(LockTimeoutError) as failure:
-            store.save_session(record)
+    busy = FileLock(db_path.with_name("history.json.lock"))  # another copy, busy
+    with busy, pytest.raises(LockTimeoutError) as failure:
+        store.save_session(record)
     assert "Another copy of backcare-tui" in str(failure.value) and str(db_path) in str(failure.value)
     assert store.sessions()[0].id == record.id  # kept in memory
     store.flush()

@@ -111,6 +111,8 @@ def test_odd_but_valid_unicode_is_shown_as_written(tmp_path: Path) -> None:
     odd = "e\u0301 \u202eevil\u202c \U0001f9d8 \u00a0\ufeff"
     record = make_records(1, seed=3)[0]
     document = {**encode_session(record), "n": odd, "m": odd}
-    path.write_bytes(msgspec.json.encode({"meta": {"1": {"schema_version": SCHEMA_VERSION}}, "sessions": {record.id: document}}))
+    path.write_bytes(
+        msgspec.json.encode({"meta": {"1": {"schema_version": SCHEMA_VERSION}}, "sessions": {record.id: document}})
+    )
     result = run_cli("history", "--json", "--db", path)
     assert result.returncode == 0 and json.loads(result.stdout)[0]["note"] == odd

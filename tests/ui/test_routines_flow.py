@@ -29,7 +29,7 @@ async def type_filter(pilot, text: str) -> None:
 
 
 async def test_list_shows_every_routine_shortest_first(open_app, bundled_library):
-    async with open_app() as (app, pilot):
+    async with open_app() as (app, _pilot):
         assert isinstance(app.screen, RoutinesScreen)
         ids = listed_ids(app)
         assert sorted(ids) == sorted(bundled_library.routines)

@@ -76,7 +76,7 @@ async def test_next_and_previous_keys(open_app, tiny_library, clock):
 
 
 async def test_restart_and_adjust_keys(open_app, tiny_library, clock):
-    async with open_app(library=tiny_library) as (app, pilot):
+    async with open_app(library=tiny_library) as (_app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
         await advance(pilot, clock, 3)
         await pilot.press("plus")
@@ -178,7 +178,7 @@ async def test_this_hurts_stops_for_pain_and_shows_advice(open_app, tiny_library
 
 
 async def test_checkpoint_after_the_first_exercise(open_app, tiny_library, clock, db_path):
-    async with open_app(library=tiny_library) as (app, pilot):
+    async with open_app(library=tiny_library) as (_app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
         await advance(pilot, clock, FIRST_EXERCISE_ENDS - 1)
         [record] = stored_sessions(db_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,10 +108,7 @@ def check_invariants(engine: SessionEngine, clock: FakeClock) -> None:
     assert 0 <= view.progress <= 1
     assert 1 <= view.rep <= view.reps and 1 <= view.set <= view.sets
     record = engine.record()
-    if engine.finished:
-        elapsed = (record.ended_at - record.started_at).total_seconds()
-    else:
-        elapsed = clock.monotonic() - 1000.0
+    elapsed = (record.ended_at - record.started_at).total_seconds() if engine.finished else clock.monotonic() - 1000.0
     total = record.active_seconds + record.rest_seconds + record.paused_seconds
     assert abs(total - round(elapsed, 1)) < 1e-6
     per_exercise = sum(result.active_seconds for result in record.exercises)
@@ -119,7 +118,7 @@ def check_invariants(engine: SessionEngine, clock: FakeClock) -> None:
 @settings(max_examples=150, deadline=None)
 @given(plans, timing_steps)
 def test_without_jumps_the_phases_are_the_ones_prescribed(plan, steps) -> None:
-    engine, clock, events = run(plan, steps, finish=True)
+    engine, _clock, events = run(plan, steps, finish=True)
     assert phase_starts(events) == prescribed_phases(plan)
     record = engine.record()
     assert record.status == "completed"
@@ -131,7 +130,7 @@ def test_without_jumps_the_phases_are_the_ones_prescribed(plan, steps) -> None:
 @settings(max_examples=150, deadline=None)
 @given(plans)
 def test_a_routine_left_alone_takes_exactly_its_estimate(plan) -> None:
-    engine, clock, _ = run(plan, [], finish=True)
+    engine, _clock, _ = run(plan, [], finish=True)
     record = engine.record()
     assert (record.ended_at - record.started_at).total_seconds() == plan.estimated_seconds
     assert record.paused_seconds == 0
@@ -140,17 +139,17 @@ def test_a_routine_left_alone_takes_exactly_its_estimate(plan) -> None:
 @settings(max_examples=200, deadline=None)
 @given(plans, any_steps, st.booleans())
 def test_controls_keep_the_phases_and_the_books_straight(plan, steps, finish) -> None:
-    engine, clock, events = run(plan, steps, finish=finish)
+    engine, _clock, events = run(plan, steps, finish=finish)
     prescribed = prescribed_phases(plan)
-    follows = set(zip(prescribed, prescribed[1:]))
+    follows = set(itertools.pairwise(prescribed))
     exercise_starts = {}
     for phase, index in prescribed:
         exercise_starts.setdefault(index, (phase, index))
     starts = phase_starts(events)
-    for before, after in zip(starts, starts[1:]):
+    for before, after in itertools.pairwise(starts):
         assert (before, after) in follows or after in exercise_starts.values() or after[0] is Phase.DONE
     finished_exercises = {e.exercise_index for e in events if e.kind is EventKind.EXERCISE_DONE}
-    for index, (item, result) in enumerate(zip(plan.items, engine.record().exercises)):
+    for index, (item, result) in enumerate(zip(plan.items, engine.record().exercises, strict=False)):
         dose = item.dose
         if result.status == "done":  # finished, and not with time taken off
             assert index in finished_exercises
@@ -168,7 +167,7 @@ def split(draw, seconds: float) -> list[float]:
     eighths = round(seconds / EIGHTH)
     cuts = sorted(draw(st.lists(st.integers(0, eighths), max_size=11)))
     edges = [0, *cuts, eighths]
-    return [(b - a) * EIGHTH for a, b in zip(edges, edges[1:])]
+    return [(b - a) * EIGHTH for a, b in itertools.pairwise(edges)]
 
 
 @settings(max_examples=150, deadline=None)

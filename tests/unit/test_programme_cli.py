@@ -111,7 +111,9 @@ def test_an_unknown_routine_and_a_corrupt_file_are_one_line_errors(tmp_path):
     corrupt = _cli(tmp_path, "status", "--db", str(path))
     assert unknown.returncode == 2 and "no-such-routine" in unknown.stderr
     assert corrupt.returncode == 2 and "cannot be read" in corrupt.stderr
-    assert path.read_text() == '{"meta": {"1": {"schema_ver' and sorted(p.name for p in tmp_path.iterdir()) == ["history.json"]
+    assert path.read_text() == '{"meta": {"1": {"schema_ver' and sorted(p.name for p in tmp_path.iterdir()) == [
+        "history.json"
+    ]
 
 
 def test_status_imports_no_user_interface_nor_the_store(tmp_path, comfortable_twice):

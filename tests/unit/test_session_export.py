@@ -11,23 +11,23 @@ PLUS_ONE = timezone(timedelta(hours=1))
 
 
 def _session(**changes) -> SessionRecord:
-    fields = dict(
-        id="s1",
-        routine_id="nhs-daily",
-        routine_name="Daily back set",
-        started_at=datetime(2026, 1, 5, 9, 0, tzinfo=PLUS_ONE),
-        ended_at=datetime(2026, 1, 5, 9, 12, tzinfo=PLUS_ONE),
-        status="completed",
-        exercises=(
+    fields = {
+        "id": "s1",
+        "routine_id": "nhs-daily",
+        "routine_name": "Daily back set",
+        "started_at": datetime(2026, 1, 5, 9, 0, tzinfo=PLUS_ONE),
+        "ended_at": datetime(2026, 1, 5, 9, 12, tzinfo=PLUS_ONE),
+        "status": "completed",
+        "exercises": (
             ExerciseResult(exercise_id="knee-rolls", dose=HoldDose(hold=5), planned_seconds=5.0, status="done"),
             ExerciseResult(exercise_id="sphinx", dose=HoldDose(hold=5), planned_seconds=5.0, status="skipped"),
         ),
-        active_seconds=540.0,
-        rest_seconds=60.0,
-        pain_before=5,
-        pain_after=3,
-        note='Stiff, then "better", thanks',
-    )
+        "active_seconds": 540.0,
+        "rest_seconds": 60.0,
+        "pain_before": 5,
+        "pain_after": 3,
+        "note": 'Stiff, then "better", thanks',
+    }
     return SessionRecord(**{**fields, **changes})
 
 

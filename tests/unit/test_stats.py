@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Iterator
@@ -337,7 +338,7 @@ def test_weekly_totals_add_up(records: list[SessionRecord], weeks: int) -> None:
     totals = weekly_totals(records, TODAY, weeks)
     assert len(totals) == weeks
     assert all(t.week_start.weekday() == 0 for t in totals)
-    assert all(b.week_start - a.week_start == timedelta(weeks=1) for a, b in zip(totals, totals[1:]))
+    assert all(b.week_start - a.week_start == timedelta(weeks=1) for a, b in itertools.pairwise(totals))
     assert totals[-1].sessions == sessions_this_week(records, TODAY)
     first_day = totals[0].week_start
     in_range = [r for r in records if counts_as_session(r) and local_day(r.started_at) >= first_day]
