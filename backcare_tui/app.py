@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
@@ -34,8 +35,19 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 START_WAIT_SECONDS = 1.0  # an exit asked for while the app starts waits at most this long
 
 
+def _routine_commands() -> type[Provider]:
+    from .routine_commands import RoutineCommands
+
+    return RoutineCommands
+
+
+TYPING_BLOCKS = frozenset({"safety", "guide", "history", "help"})
+"""App actions bound to printable keys: while a text box has the focus, those keys type."""
+
+
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {_routine_commands}
     MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"
@@ -218,9 +230,22 @@ class BackcareApp(App[int]):
         if not isinstance(self.screen, GuideScreen):
             self.push_screen(GuideScreen())
 
+    def history_allowed(self) -> bool:
+        """History opens from the routines screen only: not mid-session, mid-dialog or twice."""
+        from .screens.help import HelpScreen
+        from .screens.routines import RoutinesScreen
+
+        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
+        return isinstance(screen, RoutinesScreen)
+
     def action_history(self) -> None:
+        from .screens.help import HelpScreen
         from .screens.history import HistoryScreen
 
+        if not self.history_allowed():
+            return  # the palette too: a running session must not be deleted from under itself
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
         if not any(isinstance(screen, HistoryScreen) for screen in self.screen_stack):
             self.push_screen(HistoryScreen())
 
@@ -268,12 +293,10 @@ class BackcareApp(App[int]):
         self.push_screen(PainCheckScreen(moment="before", routine_name=plan.routine.name), with_pain)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from .screens.help import HelpScreen
-        from .screens.routines import RoutinesScreen
-
-        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
-        if action == "history" and not isinstance(screen, RoutinesScreen):
-            return None  # from the routines screen only: not mid-session or mid-dialog
+        if action in TYPING_BLOCKS and isinstance(self.focused, Input):
+            return False  # its key types into the box: neither works nor is shown
+        if action == "history" and not self.history_allowed():
+            return None
         if action == "hurts_under_dialog":
             # Only over a running session, and never while text is being typed (the palette).
             typing = isinstance(self.focused, Input)
@@ -297,11 +320,17 @@ class BackcareApp(App[int]):
         self.cover_if_too_small(self.size)  # the cover, if it was one, comes back on top
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("History", "Past sessions, streak and pain trend", self.action_history)
+        """The app's own commands; none of Textual's defaults that do nothing useful here."""
+        from .screens.routines import RoutinesScreen
+
+        if isinstance(screen, RoutinesScreen):
+            yield SystemCommand("History", "Past sessions, streak and pain trend", self.action_history)
+        yield SystemCommand("Guide", "How to look after your back, and when to get checked", self.action_guide)
         yield SystemCommand("Safety advice", "When to stop and when to get help", self.action_safety)
         yield SystemCommand("Sound cues", "Turn the countdown bell on or off", self.action_toggle_sound)
+        yield SystemCommand("Theme", "Change the colours (light and dark themes)", self.action_change_theme)
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+        yield SystemCommand("Quit", "Quit backcare-tui", self.action_quit)
 
     # -- small terminals -----------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:

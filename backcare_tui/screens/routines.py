@@ -42,6 +42,14 @@ def last_done_text(moment: datetime | None, today: date) -> str:
     return f"done {wording.days_ago(days)}" if days < 2 else f"last done {wording.days_ago(days)}"
 
 
+def last_session_text(summary: stats.Summary) -> str:
+    """When the last counted session was; sessions where nothing was done are not counted."""
+    days = summary.days_since_last
+    if days is not None:
+        return f"last session {wording.days_ago(days)}"
+    return "nothing done yet" if summary.not_counted else "no sessions yet"
+
+
 class RoutinesScreen(Screen[None]):
     TITLE = "Routines"
     BINDINGS = [
@@ -91,8 +99,6 @@ class RoutinesScreen(Screen[None]):
         for record in records:  # newest first
             if stats.counts_as_session(record):
                 self.last_done.setdefault(record.routine_id, record.started_at)
-        days = summary.days_since_last
-        last = "no sessions yet" if days is None else f"last session {wording.days_ago(days)}"
         line = Content.assemble(
             ("Streak ", "dim"),
             (wording.count(summary.streak, "day"), "bold"),
@@ -100,7 +106,7 @@ class RoutinesScreen(Screen[None]):
             (f"{summary.this_week}", "bold"),
             (" this week", "dim"),
             ("  ·  ", "dim"),
-            last,
+            last_session_text(summary),
         )
         nudge = stats.nudge(records, today)
         status = self.query_one("#status-line", Static)
@@ -116,7 +122,7 @@ class RoutinesScreen(Screen[None]):
                 prompt = Content.assemble(
                     (plan.routine.name, "bold"),
                     "\n",
-                    (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
+                    (f"{wording.routine_length(plan.estimated_seconds):>6}  {element_initials(plan.elements)}", "dim"),
                 )
                 option_list.add_option(Option(prompt, id=plan.routine.id))
         if option_list.option_count:
@@ -146,7 +152,7 @@ class RoutinesScreen(Screen[None]):
         equipment = ", ".join(plan.equipment) or "no equipment"
         self.query_one("#detail-meta", Static).update(
             Content.assemble(
-                (f"About {plan.estimated_minutes} min", "bold"),
+                (f"{wording.routine_length(plan.estimated_seconds)} with rests", "bold"),
                 f" · {wording.count(len(plan.items), 'exercise')} · {equipment} · ",
                 (last_done_text(self.last_done.get(routine.id), self.app.today()), "italic"),
             )
