@@ -48,6 +48,7 @@ TYPING_BLOCKS = frozenset({"safety", "guide", "history", "help"})
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_routine_commands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"

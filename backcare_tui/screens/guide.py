@@ -43,7 +43,7 @@ class GuideScreen(ModalScreen[None]):
                             Content.assemble((key, "bold"), f"  {name}") for key, name in guide.SOURCES.items()
                         )
                     )
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def section_widgets(section: guide.GuideSection) -> ComposeResult:

@@ -28,8 +28,8 @@ def _sessions_and_minutes(sessions: int, minutes: float) -> str:
 class HistoryScreen(Screen[None]):
     TITLE = "History"
     BINDINGS = [
+        Binding("enter", "details", "Details", priority=True),  # ahead of the table's own hidden Enter
         Binding("escape,h", "back", "Back"),
-        Binding("enter", "details", "Details"),
         Binding("d,delete", "delete", "Delete"),
     ]
 
@@ -37,13 +37,13 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-stats"):
             yield Static(id="history-summary")
             with Vertical(id="history-charts"):
-                yield Static("Pain after sessions (oldest to newest)", classes="chart-label")
+                yield Static("Pain after sessions, oldest first", classes="chart-label")
                 yield Sparkline([], id="pain-trend")
-                yield Static("Active minutes per week, last 8 weeks", classes="chart-label")
+                yield Static("Active min per week, last 8 weeks", classes="chart-label")
                 yield Sparkline([], id="weekly-minutes")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield Static("No sessions yet. Pick a routine and press Enter to start one.", id="history-empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -60,7 +60,7 @@ class PainCheckScreen(ModalScreen[int | None]):
                 yield Static(scale_column(range(SPLIT_AT, 11)), classes="pain-column")
             yield Static("Press 0-9, or t for 10. Tab to type it instead.", classes="dim")
             yield Input(placeholder="or type 0-10 and Enter", id="pain-input", max_length=2, restrict=r"\d*")
-        yield Footer()
+        yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":

@@ -53,12 +53,13 @@ def last_session_text(summary: stats.Summary) -> str:
 class RoutinesScreen(Screen[None]):
     TITLE = "Routines"
     BINDINGS = [
-        Binding("enter", "start", "Start"),
+        # priority: shown first in the footer, ahead of the list's own (hidden) Enter
+        Binding("enter", "start", "Start", priority=True),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("c", "care_filter", "Care filter"),
         Binding("f", "flare_up", "Flare-up routine"),
-        Binding("g", "app.guide", "Guide"),
+        Binding("g", "guide", "Guide"),
     ]
     care_filter: CareFilter | None = None
     offers_flare_up = False
@@ -74,7 +75,7 @@ class RoutinesScreen(Screen[None]):
                 yield Static(id="detail-meta")
                 yield Static(id="detail-description")
                 yield Static(id="detail-exercises")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.plans = sorted(self.app.library.plans(), key=lambda plan: plan.estimated_seconds)
@@ -237,9 +238,17 @@ class RoutinesScreen(Screen[None]):
             self.query_one("#routine-detail").mount(Static(text, id="detail-care"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input)
+        if action in ("start", "care_filter", "flare_up", "guide") and typing:
+            return False  # Enter leaves the filter box, letters type into it
+        if action == "start" and self.selected_plan() is None:
+            return None
         if action == "flare_up":
             return self.offers_flare_up
         return True
+
+    def action_guide(self) -> None:
+        self.app.action_guide()
 
     def action_flare_up(self) -> None:
         if self.offers_flare_up:

@@ -63,8 +63,8 @@ async def test_rows_newest_first_and_enter_opens_the_details(open_app, db_path, 
         for index, result in enumerate(newest.exercises):
             exercise = bundled_library.exercises.get(result.exercise_id)
             row = detail.get_row_at(index)
-            assert row[0] == (exercise.name if exercise else result.exercise_id)
-            assert row[1] == result.dose.describe()
+            assert str(row[0]) == (exercise.name if exercise else result.exercise_id)
+            assert str(row[1]) == result.dose.describe()
 
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
