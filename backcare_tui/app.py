@@ -92,7 +92,9 @@ class BackcareApp(App[int]):
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
         self.settings = Settings.load(paths.settings_path(), legacy=self.store)
         if self.settings.problem:
-            self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
+            self.call_later(
+                self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False
+            )
         self.sound = self.settings.sound
         theme = self.settings.theme
         if theme is not None and theme in self.available_themes:
@@ -116,7 +118,9 @@ class BackcareApp(App[int]):
                 timeout=8,
             )
         for problem in self.library.problems:
-            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
+            self.notify(
+                f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12, markup=False
+            )
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
         if not self.settings.safety_acknowledged:
@@ -128,7 +132,7 @@ class BackcareApp(App[int]):
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
         for notice in self.store.take_notices():
-            self.notify(notice, title="History file", severity="warning", timeout=12)
+            self.notify(notice, title="History file", severity="warning", timeout=12, markup=False)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
