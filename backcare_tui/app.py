@@ -10,12 +10,12 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Provider
 from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
@@ -27,15 +27,19 @@ from .domain import wording
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 from .domain.safety import STRONG_PAIN
-from .domain.session import GuidedSession
-from .session_keeper import SessionKeeper
-from .settings import Settings
+
+if TYPE_CHECKING:  # imported when first used: the first screen is drawn without them
+    from textual.command import Provider
+
+    from .domain.session import GuidedSession
+    from .session_keeper import SessionKeeper
+    from .settings import Settings
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 START_WAIT_SECONDS = 1.0  # an exit asked for while the app starts waits at most this long
 
 
-def _routine_commands() -> type[Provider]:
+def _routine_commands() -> type[Provider]:  # imported when the palette opens
     from .routine_commands import RoutineCommands
 
     return RoutineCommands
@@ -48,7 +52,7 @@ TYPING_BLOCKS = frozenset({"safety", "guide", "history", "help"})
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_routine_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"
@@ -67,38 +71,46 @@ class BackcareApp(App[int]):
         self,
         *,
         library: Library,
-        store: SessionKeeper,
         clock: Clock,
         today: Callable[[], date],
+        store: SessionKeeper | None = None,
+        db_path: Path | None = None,
         start_routine: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
-        self.store = store
+        self._store = store
+        self._db_path = db_path
         self.clock = clock
         self.today = today
         self.start_routine = start_routine
         self.sound = True
-        self.settings: Settings  # loaded in on_load, beside the sessions file
+        self._settings: Settings | None = None
         self.session: GuidedSession | None = None  # the guided session, from its start to its summary
+        self.history_loaded = False  # the history and settings are read just after the first paint
         self._started = False
+
+    @property
+    def store(self) -> SessionKeeper:
+        """The sessions file; the storage code is imported on first use, after the first paint."""
+        if self._store is None:
+            from .session_keeper import SessionKeeper
+
+            self._store = SessionKeeper(self._db_path or paths.resolve_db_path())
+        return self._store
+
+    @property
+    def settings(self) -> Settings:
+        """The settings file, read on first use (just after the first paint)."""
+        if self._settings is None:
+            from .settings import Settings
+
+            self._settings = Settings.load(paths.settings_path(), legacy=self.store)
+        return self._settings
 
     # -- start and stop ------------------------------------------------------------------
     def on_load(self) -> None:
-        """Before anything is drawn: open the history, so the first screen shows it at once."""
         self._install_signal_handlers()
-        self.store.open()
-        self.store.sessions()  # decoded once here, then kept while the file is unchanged
-        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
-        self.settings = Settings.load(paths.settings_path(), legacy=self.store)
-        if self.settings.problem:
-            self.call_later(
-                self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False
-            )
-        self.sound = self.settings.sound
-        theme = self.settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = theme
 
     def get_default_screen(self) -> Screen:
         from .screens.routines import RoutinesScreen
@@ -106,8 +118,26 @@ class BackcareApp(App[int]):
         return RoutinesScreen()
 
     def on_mount(self) -> None:
+        """The routines are drawn first; the history, settings and the rest come straight after."""
+        self.call_after_refresh(self.after_first_paint)
+
+    def after_first_paint(self) -> None:
+        from .screens.routines import RoutinesScreen
         from .screens.safety import SafetyScreen
 
+        self.store.open()
+        self.store.sessions()  # decoded once here, then kept while the file is unchanged
+        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
+        if self.settings.problem:
+            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False)
+        self.sound = self.settings.sound
+        theme = self.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        self.history_loaded = True
+        for screen in self.screen_stack:
+            if isinstance(screen, RoutinesScreen):
+                screen.refresh_history()
         self.show_history_notices()
         if self.store.recovered:
             count = len(self.store.recovered)
@@ -274,6 +304,7 @@ class BackcareApp(App[int]):
 
     def begin_routine(self, routine_id: str) -> None:
         """Pain check, then the guided run."""
+        from .domain.session import GuidedSession
         from .screens.pain import PainCheckScreen
         from .screens.run import RunScreen
 
@@ -369,7 +400,7 @@ def make_app(
     clock = clock or MonotonicClock()
     return BackcareApp(
         library=library if library is not None else load_library(paths.library_folders()),
-        store=SessionKeeper(db_path or paths.resolve_db_path()),
+        db_path=db_path,
         clock=clock,
         today=today or (lambda: clock.wall().date()),
         start_routine=start_routine,

@@ -79,7 +79,11 @@ class RoutinesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.plans = sorted(self.app.library.plans(), key=lambda plan: plan.estimated_seconds)
-        self.refresh_history()
+        self.last_done: dict[str, datetime] = {}
+        if self.app.history_loaded:
+            self.refresh_history()
+        else:  # the first screen: drawn before the history is read, filled in straight after
+            self.query_one("#status-line", Static).update(Content.styled("Reading your history…", "dim"))
         self.show_routines("")
         self.query_one(OptionList).focus()
         self._fresh = True
@@ -88,15 +92,15 @@ class RoutinesScreen(Screen[None]):
         if self._fresh:  # first shown: on_mount has just filled it in
             self._fresh = False
             return
-        self.refresh_history()
-        self.show_detail()
+        if self.app.history_loaded:
+            self.refresh_history()
 
     def refresh_history(self) -> None:
         records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
         summary = stats.summarize(records, today)
-        self.last_done: dict[str, datetime] = {}
+        self.last_done = {}
         for record in records:  # newest first
             if stats.counts_as_session(record):
                 self.last_done.setdefault(record.routine_id, record.started_at)
@@ -114,6 +118,7 @@ class RoutinesScreen(Screen[None]):
         status.update(Content.assemble(line, "\n", (nudge, "italic")) if nudge else line)
         status.set_class(bool(nudge), "-nudge")
         self.show_flare_up_offer(records)
+        self.show_detail()  # "last done" of the highlighted routine
 
     def show_routines(self, query: str) -> None:
         option_list = self.query_one(OptionList)
