@@ -74,8 +74,8 @@ class HistoryScreen(Screen[None]):
         weeks = stats.weekly_totals(self.records, today, weeks=8)
         days = summary.days_since_last
         last = "-" if days is None else wording.days_ago(days)
-        not_counted = (
-            Text(f"\n{wording.count(summary.not_counted, 'session')} with nothing done, not counted", "dim")
+        not_counted = (  # saved, listed below, but left out of every figure
+            Text.assemble(("\nNot counted  ", "dim"), f"{wording.count(summary.not_counted, 'session')}, nothing done")
             if summary.not_counted
             else Text()
         )
