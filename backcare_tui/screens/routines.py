@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..domain import stats, wording
+from ..domain import wording
 from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
 from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord
-from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 from ..widgets.element_badges import ElementBadges, element_initials
+
+if TYPE_CHECKING:  # the history's figures are imported after the first paint, when first needed
+    from ..domain import stats
 
 
 def matches(plan: RoutinePlan, query: str) -> bool:
@@ -36,6 +39,8 @@ def matches(plan: RoutinePlan, query: str) -> bool:
 
 
 def last_done_text(moment: datetime | None, today: date) -> str:
+    from ..domain import stats
+
     if moment is None:
         return "not done yet"
     days = (today - stats.local_day(moment)).days
@@ -96,6 +101,8 @@ class RoutinesScreen(Screen[None]):
             self.refresh_history()
 
     def refresh_history(self) -> None:
+        from ..domain import stats
+
         records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
@@ -211,6 +218,8 @@ class RoutinesScreen(Screen[None]):
 
     def show_flare_up_offer(self, records: list[SessionRecord]) -> None:
         """A line above the routines while recent pain is 2 or more points above the usual level."""
+        from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
+
         rise = recent_pain_rise(records, self.app.today())
         self.offers_flare_up = rise is not None and FLARE_UP_ROUTINE in self.app.library.routines
         existing = self.query("#flare-up-offer")
@@ -256,5 +265,7 @@ class RoutinesScreen(Screen[None]):
         self.app.action_guide()
 
     def action_flare_up(self) -> None:
+        from ..domain.pain_trend import FLARE_UP_ROUTINE
+
         if self.offers_flare_up:
             self.app.begin_routine(FLARE_UP_ROUTINE)
