@@ -26,6 +26,7 @@ class GuideScreen(ModalScreen[None]):
         Binding("n", "step(1)", "Next section"),
         Binding("p", "step(-1)", "Previous", show=False),
         Binding("s", "app.safety", "Safety"),  # a modal screen does not pass keys on to the app
+        Binding("question_mark", "app.help", "Keys"),
     ]
 
     def compose(self) -> ComposeResult:

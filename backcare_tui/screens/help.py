@@ -37,7 +37,8 @@ class HelpScreen(ModalScreen[None]):
         sources: list[tuple[DOMNode, str]] = [(self.under, "this screen")]
         if focused is not None:
             sources.append((focused, FOCUS_NAMES.get(type(focused).__name__, "the focused item")))
-        sources.append((self.app, "everywhere"))
+        if not isinstance(self.under, ModalScreen):  # a dialog passes no keys on to the app
+            sources.append((self.app, "everywhere"))
         seen: set[tuple[str, str]] = set()
         for node, where in sources:
             for bindings in node._bindings.key_to_bindings.values():

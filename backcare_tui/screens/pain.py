@@ -32,6 +32,7 @@ class PainCheckScreen(ModalScreen[int | None]):
         Binding("enter", "no_score", "No score"),
         Binding("escape", "back", "Back to routines"),
         Binding("escape", "no_score", "Skip"),
+        Binding("question_mark", "app.help", "Keys", show=False),  # a modal screen passes no keys on
     ]
 
     def __init__(self, *, moment: str, routine_name: str) -> None:

@@ -14,7 +14,10 @@ from ..domain.models import SessionRecord
 
 
 class SessionDetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS = [
+        Binding("escape,enter,q", "close", "Close"),
+        Binding("question_mark", "app.help", "Keys"),  # a modal screen passes no keys on to the app
+    ]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
