@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -52,7 +52,7 @@ TYPING_BLOCKS = frozenset({"safety", "guide", "history", "help"})
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_routine_commands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # "-narrow": a narrower routine list
     MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"
