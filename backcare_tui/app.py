@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -25,17 +26,33 @@ from . import paths
 from .domain import wording
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
-from .domain.models import RoutinePlan
-from .domain.session import GuidedSession
-from .session_keeper import SessionKeeper
-from .settings import Settings
+
+if TYPE_CHECKING:  # imported when first used: the first screen is drawn without them
+    from textual.command import Provider
+
+    from .domain.models import RoutinePlan
+    from .domain.session import GuidedSession
+    from .session_keeper import SessionKeeper
+    from .settings import Settings
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 START_WAIT_SECONDS = 1.0  # an exit asked for while the app starts waits at most this long
 
 
+def _routine_commands() -> type[Provider]:  # imported when the palette opens
+    from .routine_commands import RoutineCommands
+
+    return RoutineCommands
+
+
+TYPING_BLOCKS = frozenset({"safety", "guide", "history", "help"})
+"""App actions bound to printable keys: while a text box has the focus, those keys type."""
+
+
 class BackcareApp(App[int]):
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {_routine_commands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # "-narrow": a narrower routine list
     MIN_WIDTH, MIN_HEIGHT = MIN_WIDTH, MIN_HEIGHT
     TITLE = "backcare-tui"
     SUB_TITLE = "gradual, progressive back care"
@@ -54,34 +71,46 @@ class BackcareApp(App[int]):
         self,
         *,
         library: Library,
-        store: SessionKeeper,
         clock: Clock,
         today: Callable[[], date],
+        store: SessionKeeper | None = None,
+        db_path: Path | None = None,
         start_routine: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
-        self.store = store
+        self._store = store
+        self._db_path = db_path
         self.clock = clock
         self.today = today
         self.start_routine = start_routine
         self.sound = True
-        self.settings: Settings  # loaded in on_load, beside the sessions file
+        self._settings: Settings | None = None
         self.session: GuidedSession | None = None  # the guided session, from its start to its summary
+        self.history_loaded = False  # the history and settings are read just after the first paint
         self._started = False
+
+    @property
+    def store(self) -> SessionKeeper:
+        """The sessions file; the storage code is imported on first use, after the first paint."""
+        if self._store is None:
+            from .session_keeper import SessionKeeper
+
+            self._store = SessionKeeper(self._db_path or paths.resolve_db_path())
+        return self._store
+
+    @property
+    def settings(self) -> Settings:
+        """The settings file, read on first use (just after the first paint)."""
+        if self._settings is None:
+            from .settings import Settings
+
+            self._settings = Settings.load(paths.settings_path(), legacy=self.store)
+        return self._settings
 
     # -- start and stop ------------------------------------------------------------------
     def on_load(self) -> None:
-        """Before anything is drawn; the history itself is read after the first paint."""
         self._install_signal_handlers()
-        self.store.hold_until_open()  # until on_ready: the first screen shows no history yet
-        self.settings = Settings.load(paths.settings_path(), legacy=self.store)
-        if self.settings.problem:
-            self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
-        self.sound = self.settings.sound
-        theme = self.settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = theme
 
     def get_default_screen(self) -> Screen:
         from .screens.routines import RoutinesScreen
@@ -89,30 +118,27 @@ class BackcareApp(App[int]):
         return RoutinesScreen()
 
     def on_mount(self) -> None:
-        from .screens.safety import SafetyScreen
+        """The routines are drawn first; the history, settings and the rest come straight after."""
+        self.call_after_refresh(self.after_first_paint)
 
-        for problem in self.library.problems:
-            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
-        if self.start_routine is not None:
-            self.begin_routine(self.start_routine)
-        if not self.settings.safety_acknowledged:
-            self.push_screen(SafetyScreen(first_run=True))
-        self._started = True
-        self.cover_if_too_small(self.size)
-        self.theme_changed_signal.subscribe(self, self.remember_theme)
-
-    def on_ready(self) -> None:
-        self.load_history()
-
-    def load_history(self) -> None:
-        """After the first frame: open the history (decoding years of it takes a moment), say
-        what the user needs to know about it, and show it on the routines screen."""
+    def after_first_paint(self) -> None:
         from .screens.routines import RoutinesScreen
+        from .screens.safety import SafetyScreen
         from .start_flow import ask_next_morning
 
         self.store.open()
         self.store.sessions()  # decoded once here, then kept while the file is unchanged
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
+        if self.settings.problem:
+            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False)
+        self.sound = self.settings.sound
+        theme = self.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        self.history_loaded = True
+        for screen in self.screen_stack:
+            if isinstance(screen, RoutinesScreen):
+                screen.refresh_history()
         self.show_history_notices()
         if self.store.recovered:
             count = len(self.store.recovered)
@@ -122,16 +148,23 @@ class BackcareApp(App[int]):
                 title="Recovered",
                 timeout=8,
             )
-        for screen in self.screen_stack:
-            if isinstance(screen, RoutinesScreen):
-                screen.refresh_history()
-                screen.show_detail()
-        ask_next_morning(self)  # once the history is known: it is about the last session
+        for problem in self.library.problems:
+            self.notify(
+                f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12, markup=False
+            )
+        if self.start_routine is not None:
+            self.begin_routine(self.start_routine)
+        ask_next_morning(self)  # on top of the pain check: it is about the last session
+        if not self.settings.safety_acknowledged:
+            self.push_screen(SafetyScreen(first_run=True))
+        self._started = True
+        self.cover_if_too_small(self.size)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
         for notice in self.store.take_notices():
-            self.notify(notice, title="History file", severity="warning", timeout=12)
+            self.notify(notice, title="History file", severity="warning", timeout=12, markup=False)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
@@ -234,9 +267,22 @@ class BackcareApp(App[int]):
         if not isinstance(self.screen, GuideScreen):
             self.push_screen(GuideScreen())
 
+    def history_allowed(self) -> bool:
+        """History opens from the routines screen only: not mid-session, mid-dialog or twice."""
+        from .screens.help import HelpScreen
+        from .screens.routines import RoutinesScreen
+
+        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
+        return isinstance(screen, RoutinesScreen)
+
     def action_history(self) -> None:
+        from .screens.help import HelpScreen
         from .screens.history import HistoryScreen
 
+        if not self.history_allowed():
+            return  # the palette too: a running session must not be deleted from under itself
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
         if not any(isinstance(screen, HistoryScreen) for screen in self.screen_stack):
             self.push_screen(HistoryScreen())
 
@@ -267,6 +313,7 @@ class BackcareApp(App[int]):
 
     def start_session(self, plan: RoutinePlan, pain_before: int | None) -> None:
         """The guided run of `plan` (the person's own doses), starting its countdown now."""
+        from .domain.session import GuidedSession
         from .screens.run import RunScreen
 
         self.session = GuidedSession(
@@ -276,12 +323,10 @@ class BackcareApp(App[int]):
         self.push_screen(RunScreen(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from .screens.help import HelpScreen
-        from .screens.routines import RoutinesScreen
-
-        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
-        if action == "history" and not isinstance(screen, RoutinesScreen):
-            return None  # from the routines screen only: not mid-session or mid-dialog
+        if action in TYPING_BLOCKS and isinstance(self.focused, Input):
+            return False  # its key types into the box: neither works nor is shown
+        if action == "history" and not self.history_allowed():
+            return None
         if action == "hurts_under_dialog":
             # Only over a running session, and never while text is being typed (the palette).
             typing = isinstance(self.focused, Input)
@@ -305,11 +350,18 @@ class BackcareApp(App[int]):
         self.cover_if_too_small(self.size)  # the cover, if it was one, comes back on top
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("History", "Past sessions, streak and pain trend", self.action_history)
+        """The app's own commands; none of Textual's defaults that do nothing useful here."""
+        from .screens.routines import RoutinesScreen
+
+        if isinstance(screen, RoutinesScreen):
+            yield SystemCommand("History", "Past sessions, streak and pain trend", self.action_history)
+            yield SystemCommand("Plan", "Your own doses, and what is suggested next", screen.action_plan)
+        yield SystemCommand("Guide", "How to look after your back, and when to get checked", self.action_guide)
         yield SystemCommand("Safety advice", "When to stop and when to get help", self.action_safety)
         yield SystemCommand("Sound cues", "Turn the countdown bell on or off", self.action_toggle_sound)
+        yield SystemCommand("Theme", "Change the colours (light and dark themes)", self.action_change_theme)
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+        yield SystemCommand("Quit", "Quit backcare-tui", self.action_quit)
 
     # -- small terminals -----------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -343,7 +395,7 @@ def make_app(
     clock = clock or MonotonicClock()
     return BackcareApp(
         library=library if library is not None else load_library(paths.library_folders()),
-        store=SessionKeeper(db_path or paths.resolve_db_path()),
+        db_path=db_path,
         clock=clock,
         today=today or (lambda: clock.wall().date()),
         start_routine=start_routine,

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 import msgspec
 
-from .domain import wording
+from .domain import stats, wording
 from .domain.models import ExerciseResult, SessionRecord
 
 CHUNK = 500  # sessions encoded at a time: few calls, and never the whole history at once
@@ -44,8 +44,8 @@ CSV_FIELDS = (
 
 
 def minutes(record: SessionRecord) -> float:
-    """Minutes spent exercising and resting between exercises (pauses not counted)."""
-    return (record.active_seconds + record.rest_seconds) / 60
+    """Minutes in total: exercising, get-ready and rests (pauses not counted)."""
+    return stats.total_minutes(record)
 
 
 def table_row(record: SessionRecord) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ def table_row(record: SessionRecord) -> tuple[str, ...]:
         f"{minutes(record):.0f}",
         f"{record.exercises_done}/{len(record.exercises)}",
         wording.pain_scores(record.pain_before, record.pain_after),
-        wording.session_status(record.status, record.recovered),
+        wording.session_status(stats.shown_status(record), record.recovered),
     )
 
 

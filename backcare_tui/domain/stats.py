@@ -20,21 +20,42 @@ from typing import Literal
 
 from . import wording
 from .clock import local_zone_key
-from .models import SessionRecord
+from .models import SessionRecord, SessionStatus
 
 NUDGE_AFTER_DAYS = 2
 """Days without a session after which `nudge` offers a reminder."""
 
 
+def did_something(record: SessionRecord) -> bool:
+    """Whether any exercise time was done: some work, however little, on any exercise."""
+    return record.active_seconds > 0 or any(result.status in ("done", "partial") for result in record.exercises)
+
+
 def counts_as_session(record: SessionRecord) -> bool:
     """Whether a record counts towards streaks and totals.
 
-    A completed session always counts; a stopped one counts when some exercise time was
-    done, so a session stopped for pain after real work is still honest effort. A session
-    still in progress never counts.
+    A finished session counts when something was done, so a session stopped for pain after
+    real work is still honest effort, and one where nothing was done never counts (even if
+    an older version saved it as completed). A session still in progress never counts.
     """
-    status = record.status
-    return status == "completed" or (status != "in_progress" and record.active_seconds > 0)
+    return record.status != "in_progress" and did_something(record)
+
+
+def shown_status(record: SessionRecord) -> SessionStatus:
+    """The status to show: a "completed" session in which nothing was done was stopped."""
+    if record.status == "completed" and not did_something(record):
+        return "stopped"
+    return record.status
+
+
+def active_minutes(record: SessionRecord) -> float:
+    """Minutes spent on the exercises themselves: holds, reps and timed work."""
+    return record.active_seconds / 60
+
+
+def total_minutes(record: SessionRecord) -> float:
+    """Minutes the routine took: the exercises with their get-ready and rests, pauses left out."""
+    return (record.active_seconds + record.rest_seconds) / 60
 
 
 def local_day(moment: datetime) -> date:
@@ -85,8 +106,8 @@ class _Tally:
         self.sessions = Counter(self.days)
 
     @property
-    def total_minutes(self) -> float:
-        return sum(record.active_seconds for record in self.counted) / 60
+    def active_minutes(self) -> float:
+        return sum(active_minutes(record) for record in self.counted)
 
     def streak(self, today: date) -> int:
         day = today if today in self.sessions else today - timedelta(days=1)
@@ -155,7 +176,7 @@ def weekly_totals(records: Iterable[SessionRecord], today: date, weeks: int = 8)
         if weeks_back >= 0:
             slot = weeks - 1 - weeks_back
             sessions[slot] += 1
-            minutes[slot] += record.active_seconds / 60
+            minutes[slot] += active_minutes(record)
     return [
         WeekTotal(date.fromordinal(current - 7 * (weeks - 1 - slot)), sessions[slot], minutes[slot])
         for slot in range(weeks)
@@ -252,20 +273,26 @@ def nudge(records: Iterable[SessionRecord], today: date) -> str | None:
 
 @dataclass(frozen=True)
 class Summary:
+    """Counted sessions only (see `counts_as_session`); minutes are active minutes."""
+
     streak: int
     this_week: int
     days_since_last: int | None
     total_sessions: int
-    total_minutes: float
+    total_minutes: float  # active minutes of the counted sessions
+    not_counted: int = 0  # finished sessions in which nothing was done
 
 
 def summarize(records: Iterable[SessionRecord], today: date) -> Summary:
     """The headline figures for the home screen, in one pass over the records."""
+    records = list(records)
     tally = _Tally(records)
+    finished = sum(1 for record in records if record.status != "in_progress")
     return Summary(
         streak=tally.streak(today),
         this_week=tally.sessions_in_week(_week_start(today)),
         days_since_last=tally.days_since_last(today),
-        total_sessions=sum(tally.sessions.values()),
-        total_minutes=tally.total_minutes,
+        total_sessions=len(tally.counted),
+        total_minutes=tally.active_minutes,
+        not_counted=finished - len(tally.counted),
     )

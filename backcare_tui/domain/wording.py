@@ -87,6 +87,32 @@ def in_minutes(count: float, decimals: int = 0) -> str:
     return f"{count:.{decimals}f} min"
 
 
+def active_minutes(minutes_active: float) -> str:
+    """`12 min active`: time on the exercises themselves, rests and pauses left out."""
+    return f"{in_minutes(minutes_active)} active"
+
+
+def total_minutes(minutes_total: float) -> str:
+    """`15 min in total`: the exercises with their get-ready and rests, pauses left out."""
+    return f"{in_minutes(minutes_total)} in total"
+
+
+def routine_length(span: float) -> str:
+    """What a routine will take, never less: `2½ min` for 2:25, `12 min` for 11:20.
+
+    Under ten minutes it is rounded up to the half minute, from then on to the minute.
+    """
+    if span <= 0:
+        return "0 min"
+    if span < 600:
+        halves = math.ceil(span / 30 - 1e-9)
+        whole, half = divmod(halves, 2)
+        if not whole:
+            return "½ min"
+        return f"{whole}{'½' if half else ''} min"
+    return f"{math.ceil(span / 60 - 1e-9)} min"
+
+
 def seconds(value: float) -> str:
     """`45 s`."""
     return f"{value:.0f} s"

@@ -5,31 +5,36 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Ask a yes/no question; dismisses with True for yes."""
+    """Ask before doing something that cannot be taken back; dismisses with True for yes.
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-        Binding("enter", "answer(True)", "Confirm", show=False),
-    ]
+    The safe answer ("no": keep, go on) has the focus, so Enter and Escape keep things as
+    they are. The destructive answer needs its own key (`yes_key`) or a click on its button.
+    """
 
-    def __init__(self, title: str, detail: str = "", *, yes: str = "Yes", no: str = "No") -> None:
+    BINDINGS = [Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, title: str, detail: str = "", *, yes: str = "Yes", no: str = "No", yes_key: str = "y") -> None:
         super().__init__()
-        self.title_text, self.detail, self.yes, self.no = title, detail, yes, no
+        self.title_text, self.detail, self.yes, self.no, self.yes_key = title, detail, yes, no, yes_key
+        self._bindings.bind(yes_key, "answer(True)", yes)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(Content(self.title_text), classes="dialog-title")
             if self.detail:
-                yield Static(self.detail, classes="dialog-body")
+                yield Static(Content(self.detail), classes="dialog-body")  # may hold names and paths
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="error")
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
+                yield Button(Content(f"{self.yes} ({self.yes_key})"), id="yes", variant="error")
+                yield Button(Content(f"{self.no} (Enter)"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -26,6 +26,7 @@ class GuideScreen(ModalScreen[None]):
         Binding("n", "step(1)", "Next section"),
         Binding("p", "step(-1)", "Previous", show=False),
         Binding("s", "app.safety", "Safety"),  # a modal screen does not pass keys on to the app
+        Binding("question_mark", "app.help", "Keys"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -43,7 +44,7 @@ class GuideScreen(ModalScreen[None]):
                             Content.assemble((key, "bold"), f"  {name}") for key, name in guide.SOURCES.items()
                         )
                     )
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def section_widgets(section: guide.GuideSection) -> ComposeResult:

@@ -22,14 +22,14 @@ PAGE = 100
 
 
 def _sessions_and_minutes(sessions: int, minutes: float) -> str:
-    return f"{wording.count(sessions, 'session')}, {wording.in_minutes(minutes)}"
+    return f"{wording.count(sessions, 'session')}, {wording.active_minutes(minutes)}"
 
 
 class HistoryScreen(Screen[None]):
     TITLE = "History"
     BINDINGS = [
+        Binding("enter", "details", "Details", priority=True),  # ahead of the table's own hidden Enter
         Binding("escape,h", "back", "Back"),
-        Binding("enter", "details", "Details"),
         Binding("d,delete", "delete", "Delete"),
     ]
 
@@ -37,17 +37,17 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-stats"):
             yield Static(id="history-summary")
             with Vertical(id="history-charts"):
-                yield Static("Pain after sessions (oldest to newest)", classes="chart-label")
+                yield Static("Pain after sessions, oldest first", classes="chart-label")
                 yield Sparkline([], id="pain-trend")
-                yield Static("Active minutes per week, last 8 weeks", classes="chart-label")
+                yield Static("Active min per week, last 8 weeks", classes="chart-label")
                 yield Sparkline([], id="weekly-minutes")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield Static("No sessions yet. Pick a routine and press Enter to start one.", id="history-empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Routine", "Min", "Done", "Pain", "Status")
+        table.add_columns("Date", "Routine", "Total min", "Done", "Pain", "Status")
         self.load()
         table.focus()
 
@@ -65,7 +65,7 @@ class HistoryScreen(Screen[None]):
     def add_page(self) -> None:
         table = self.query_one(DataTable)
         page = self.records[self.loaded : self.loaded + PAGE]
-        table.add_rows([table_row(record) for record in page])
+        table.add_rows([[Text(cell) for cell in table_row(record)] for record in page])  # never markup
         self.loaded += len(page)
 
     def show_stats(self) -> None:
@@ -74,6 +74,11 @@ class HistoryScreen(Screen[None]):
         weeks = stats.weekly_totals(self.records, today, weeks=8)
         days = summary.days_since_last
         last = "-" if days is None else wording.days_ago(days)
+        not_counted = (  # saved, listed below, but left out of every figure
+            Text.assemble(("\nNot counted  ", "dim"), f"{wording.count(summary.not_counted, 'session')}, nothing done")
+            if summary.not_counted
+            else Text()
+        )
         self.query_one("#history-summary", Static).update(
             Text.assemble(
                 ("Streak  ", "dim"),
@@ -84,6 +89,7 @@ class HistoryScreen(Screen[None]):
                 (_sessions_and_minutes(summary.total_sessions, summary.total_minutes) + "\n", "bold"),
                 ("Last session  ", "dim"),
                 (last, "bold"),
+                not_counted,
             )
         )
         self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
@@ -91,6 +97,7 @@ class HistoryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()  # Delete is greyed out on the running session's row
         if event.cursor_row >= self.loaded - 10 and self.loaded < len(self.records):
             self.add_page()
 
@@ -113,6 +120,9 @@ class HistoryScreen(Screen[None]):
 
         record = self.selected()
         if record is None:
+            return
+        if record.status == "in_progress":
+            self.notify("This session is still running. Stop it first.", title="Not deleted", timeout=5)
             return
 
         def answer(delete: bool | None) -> None:
@@ -140,6 +150,8 @@ class HistoryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("details", "delete") and not self.records:
             return None
+        if action == "delete" and (record := self.selected()) is not None and record.status == "in_progress":
+            return None  # the running session is not history yet
         return True
 
     def action_back(self) -> None:

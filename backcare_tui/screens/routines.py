@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,11 +17,15 @@ from textual.widgets.option_list import Option
 from ..domain import stats, wording
 from ..domain.advice import routine_note
 from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
-from ..domain.models import ELEMENT_LABELS, RoutinePlan, SessionRecord
+from ..domain.models import ELEMENT_LABELS, PersonalDose, RoutinePlan, SessionRecord
 from ..domain.nudge import return_nudge, routine_kinds
 from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 from ..domain.personal_doses import dose_table, personal_plan
+from ..domain.progression import Plan
 from ..widgets.element_badges import ElementBadges, element_initials
+
+if TYPE_CHECKING:  # the history's figures are imported after the first paint, when first needed
+    from ..domain import stats
 
 
 def matches(plan: RoutinePlan, query: str) -> bool:
@@ -39,22 +44,33 @@ def matches(plan: RoutinePlan, query: str) -> bool:
 
 
 def last_done_text(moment: datetime | None, today: date) -> str:
+    from ..domain import stats
+
     if moment is None:
         return "not done yet"
     days = (today - stats.local_day(moment)).days
     return f"done {wording.days_ago(days)}" if days < 2 else f"last done {wording.days_ago(days)}"
 
 
+def last_session_text(summary: stats.Summary) -> str:
+    """When the last counted session was; sessions where nothing was done are not counted."""
+    days = summary.days_since_last
+    if days is not None:
+        return f"last session {wording.days_ago(days)}"
+    return "nothing done yet" if summary.not_counted else "no sessions yet"
+
+
 class RoutinesScreen(Screen[None]):
     TITLE = "Routines"
     BINDINGS = [
-        Binding("enter", "start", "Start"),
+        # priority: shown first in the footer, ahead of the list's own (hidden) Enter
+        Binding("enter", "start", "Start", priority=True),
         Binding("slash", "filter", "Filter"),
         Binding("p", "plan", "Plan"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("c", "care_filter", "Care filter"),
+        Binding("c", "care_filter", "Care", tooltip="Care filter: leave out floor work or exercises needing care"),
         Binding("f", "flare_up", "Flare-up routine"),
-        Binding("g", "app.guide", "Guide"),
+        Binding("g", "guide", "Guide"),
     ]
     care_filter: CareFilter | None = None
     offers_flare_up = False
@@ -70,11 +86,17 @@ class RoutinesScreen(Screen[None]):
                 yield Static(id="detail-meta")
                 yield Static(id="detail-description")
                 yield Static(id="detail-exercises")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.plans = sorted(self.app.library.plans(), key=lambda plan: plan.estimated_seconds)
-        self.refresh_history()
+        self.last_done: dict[str, datetime] = {}
+        self.programme_plan: Plan | None = None  # the person's doses and suggestions, with the history
+        self.personal_doses: dict[tuple[str, str], PersonalDose] = {}
+        if self.app.history_loaded:
+            self.refresh_history()
+        else:  # the first screen: drawn before the history is read, filled in straight after
+            self.query_one("#status-line", Static).update(Content.styled("Reading your history…", "dim"))
         self.show_routines("")
         self.query_one(OptionList).focus()
         self._fresh = True
@@ -83,24 +105,25 @@ class RoutinesScreen(Screen[None]):
         if self._fresh:  # first shown: on_mount has just filled it in
             self._fresh = False
             return
-        option_list = self.query_one(OptionList)
-        highlighted = option_list.highlighted
-        self.refresh_history()
-        self.show_routines(self.query_one("#filter", Input).value)  # the notes beside routines may change
-        if highlighted is not None and highlighted < option_list.option_count:
-            option_list.highlighted = highlighted
+        if self.app.history_loaded:
+            option_list = self.query_one(OptionList)
+            highlighted = option_list.highlighted
+            self.refresh_history()
+            self.show_routines(self.query_one("#filter", Input).value)  # the notes beside routines may change
+            if highlighted is not None and highlighted < option_list.option_count:
+                option_list.highlighted = highlighted
 
     def refresh_history(self) -> None:
+        from ..domain import stats
+
         records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
         summary = stats.summarize(records, today)
-        self.last_done: dict[str, datetime] = {}
+        self.last_done = {}
         for record in records:  # newest first
             if stats.counts_as_session(record):
                 self.last_done.setdefault(record.routine_id, record.started_at)
-        days = summary.days_since_last
-        last = "no sessions yet" if days is None else f"last session {wording.days_ago(days)}"
         line = Content.assemble(
             ("Streak ", "dim"),
             (wording.count(summary.streak, "day"), "bold"),
@@ -108,7 +131,7 @@ class RoutinesScreen(Screen[None]):
             (f"{summary.this_week}", "bold"),
             (" this week", "dim"),
             ("  ·  ", "dim"),
-            last,
+            last_session_text(summary),
         )
         library = self.app.library
         nudge = return_nudge(records, today, routine_kinds(library.routines.values()))
@@ -118,17 +141,20 @@ class RoutinesScreen(Screen[None]):
         status.update(Content.assemble(line, "\n", (nudge, "italic")) if nudge else line)
         status.set_class(bool(nudge), "-nudge")
         self.show_flare_up_offer(records)
+        self.show_detail()  # "last done" of the highlighted routine
 
     def show_routines(self, query: str) -> None:
         option_list = self.query_one(OptionList)
         option_list.clear_options()
         for plan in self.plans:
             if matches(plan, query) and plan_fits(plan, self.care_filter):
-                note = routine_note(self.programme_plan, plan.routine.id, self.app.library.routines)
+                note = None
+                if self.programme_plan is not None:
+                    note = routine_note(self.programme_plan, plan.routine.id, self.app.library.routines)
                 prompt = Content.assemble(
                     (plan.routine.name, "bold"),
                     "\n",
-                    (f"{plan.estimated_minutes:>2} min  {element_initials(plan.elements)}", "dim"),
+                    (f"{wording.routine_length(plan.estimated_seconds):>6}  {element_initials(plan.elements)}", "dim"),
                     (f"  · {note}" if note else "", "italic $text-accent"),
                 )
                 option_list.add_option(Option(prompt, id=plan.routine.id))
@@ -159,7 +185,7 @@ class RoutinesScreen(Screen[None]):
         equipment = ", ".join(plan.equipment) or "no equipment"
         self.query_one("#detail-meta", Static).update(
             Content.assemble(
-                (f"About {plan.estimated_minutes} min", "bold"),
+                (f"{wording.routine_length(plan.estimated_seconds)} with rests", "bold"),
                 f" · {wording.count(len(plan.items), 'exercise')} · {equipment} · ",
                 (last_done_text(self.last_done.get(routine.id), self.app.today()), "italic"),
             )
@@ -222,6 +248,7 @@ class RoutinesScreen(Screen[None]):
 
     def show_flare_up_offer(self, records: list[SessionRecord]) -> None:
         """A line above the routines while recent pain is 2 or more points above the usual level."""
+
         rise = recent_pain_rise(records, self.app.today())
         self.offers_flare_up = rise is not None and FLARE_UP_ROUTINE in self.app.library.routines
         existing = self.query("#flare-up-offer")
@@ -254,10 +281,19 @@ class RoutinesScreen(Screen[None]):
             self.query_one("#routine-detail").mount(Static(text, id="detail-care"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input)
+        if action in ("start", "care_filter", "flare_up", "guide") and typing:
+            return False  # Enter leaves the filter box, letters type into it
+        if action == "start" and self.selected_plan() is None:
+            return None
         if action == "flare_up":
             return self.offers_flare_up
         return True
 
+    def action_guide(self) -> None:
+        self.app.action_guide()
+
     def action_flare_up(self) -> None:
+
         if self.offers_flare_up:
             self.app.begin_routine(FLARE_UP_ROUTINE)

@@ -324,8 +324,8 @@ class RunScreen(Screen[None]):
                 self._control(session.skip_because_it_hurts)
             elif choice == "easier" and easier is not None:
                 self._control(lambda: session.switch_to_easier(easier, easier.dose))
-                if session.running:
-                    self.watch_exercise_index()  # the same place in the routine, another exercise
+                if session.running:  # the same place in the routine, another exercise
+                    self.watch_shown(self.shown)
             elif choice == "stop":
                 self._control(lambda: session.stop("stopped_for_pain"))
 

@@ -58,7 +58,7 @@ class SafetyScreen(ModalScreen[None]):
             yield Static(safety.KEEP_MOVING, classes="dim")
             prompt = "Press Enter to confirm you have read this." if self.first_run else "Enter or Escape closes."
             yield Static(prompt, classes="dialog-prompt")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#safety").focus()  # arrow keys and Page Down scroll at once

@@ -9,12 +9,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..domain import wording
+from ..domain import stats, wording
 from ..domain.models import SessionRecord
 
 
 class SessionDetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS = [
+        Binding("escape,enter,q", "close", "Close"),
+        Binding("question_mark", "app.help", "Keys"),  # a modal screen passes no keys on to the app
+    ]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
@@ -28,9 +31,10 @@ class SessionDetailScreen(ModalScreen[None]):
             yield Static(
                 Text.assemble(
                     f"{wording.long_day_and_time(record.started_at)}-{ended}  ·  ",
-                    f"{wording.session_status(record.status)}  ·  ",
-                    f"{wording.minutes(record.active_seconds, 1)} active  ·  ",
-                    f"paused {wording.minutes(record.paused_seconds, 1)}  ·  ",
+                    f"{wording.session_status(stats.shown_status(record))}  ·  ",
+                    f"{wording.active_minutes(stats.active_minutes(record))}, "
+                    f"{wording.total_minutes(stats.total_minutes(record))}  ·  ",
+                    f"paused {wording.minutes(record.paused_seconds)}  ·  ",
                     wording.pain(record.pain_before, record.pain_after),
                 )
             )
@@ -45,13 +49,14 @@ class SessionDetailScreen(ModalScreen[None]):
         exercises = self.app.library.exercises
         for result in self.record.exercises:
             exercise = exercises.get(result.exercise_id)
-            table.add_row(
+            cells = (
                 exercise.name if exercise else result.exercise_id,
                 result.dose.describe(),
                 wording.seconds(result.active_seconds),
                 f"{result.sets_done}/{result.dose.sets}",
                 wording.EXERCISE_STATUS[result.status],
             )
+            table.add_row(*(Text(cell) for cell in cells))  # names from files: never markup
         table.focus()
 
     def action_close(self) -> None:

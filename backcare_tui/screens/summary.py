@@ -36,14 +36,14 @@ def reassurance(record: SessionRecord) -> str:
     worse = change is not None and change.meaningful and change.direction == "worse"
     strong = record.pain_after is not None and record.pain_after >= STRONG_PAIN
     if record.status == "stopped_for_pain" or worse or strong:
-        return f"{WHEN_TO_STOP[1]} Press s for the warning signs that need help straight away."
+        return f"{WHEN_TO_STOP[1]} The safety advice (Ctrl+P, then Safety) lists the warning signs that need help."
     return EXPECT_SOME_SORENESS
 
 
 class SummaryScreen(Screen[None]):
     TITLE = "Summary"
     BINDINGS = [
-        Binding("enter", "save", "Save and finish"),
+        Binding("enter", "save", "Save and finish", priority=True),  # shown, and works in the note box
         Binding("escape", "save", "Save and finish", show=False),
     ]
 
@@ -80,7 +80,7 @@ class SummaryScreen(Screen[None]):
             yield Static(reassurance(record), id="summary-care", classes="dim")
             yield Input(placeholder="Add a note (optional)", id="summary-note", max_length=500)
             yield Static("Enter saves the session and goes back to the routines.", id="summary-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def next_time_text(self) -> Content:
         """How this session went, then what will be suggested next time and why."""

@@ -50,6 +50,37 @@ SCENES = (
     Scene("too-small", size=(56, 18)),
 )
 
+SMALL = (80, 24)
+LIGHT = "textual-light"
+
+SMALL_SCENES = (  # every screen but the run screen at 80x24, the smallest size in use
+    Scene("routines", history=12, size=SMALL),
+    Scene("routines-last", keys=("end",), history=12, size=SMALL),
+    Scene("filter", keys=("slash", "c", "h", "a", "i", "r"), history=12, size=SMALL),
+    Scene("pain-check", keys=("enter",), history=12, size=SMALL),
+    Scene("pain-check-typing", keys=("enter", "tab"), history=12, size=SMALL),
+    Scene("this-hurts", keys=("enter", "3", "x"), history=12, size=SMALL),
+    Scene("pain-after-stopping", keys=("enter", "3", "x", "enter"), history=12, size=SMALL),
+    Scene("quit-during-session", keys=("enter", "3", "ctrl+q"), history=12, size=SMALL),
+    Scene("summary", keys=("enter", "4"), advance=150, then=("2",), history=12, size=SMALL),
+    Scene("history", keys=("h",), history=40, size=SMALL),
+    Scene("history-delete", keys=("h", "d"), history=40, size=SMALL),
+    Scene("session-detail", keys=("h", "enter"), history=40, size=SMALL),
+    Scene("help", keys=("question_mark",), history=12, size=SMALL),
+    Scene("help-history", keys=("h", "question_mark"), history=12, size=SMALL),
+    Scene("safety", acknowledged=False, size=SMALL),
+    Scene("guide", keys=("g",), history=12, size=SMALL),
+)
+LIGHT_SCENES = (  # shown again in a light theme
+    "routines",
+    "pain-check",
+    "summary",
+    "history",
+    "session-detail",
+    "help",
+    "guide",
+)
+
 
 def prepare_history(path: Path, count: int, acknowledged: bool) -> None:
     store = SessionStore.open(path)

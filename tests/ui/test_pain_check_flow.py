@@ -1,4 +1,5 @@
-"""The 0-10 pain check: digit keys, `t` for 10, typing "10", and Escape to skip."""
+"""The 0-10 pain check: digit keys, `t` for 10, typing "10", Enter for no score, and Escape:
+back to the routines before a session, skipping the score after one."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ async def test_typed_10_after_tab_refusing_over_10_and_escape(open_app):
         assert await ask(pilot, "escape") == [None]
 
 
-@pytest.mark.parametrize(("keys", "pain_before"), [(("7", "g"), 7), (("escape",), None)])
+@pytest.mark.parametrize(("keys", "pain_before"), [(("7", "g"), 7), (("enter",), None), (("tab", "enter"), None)])
 async def test_pain_before_goes_into_the_session_record(open_app, tiny_library, db_path, keys, pain_before):
     async with open_app(library=tiny_library) as (app, pilot):
         app.begin_routine(TINY_ROUTINE)
@@ -53,3 +54,27 @@ async def test_pain_before_goes_into_the_session_record(open_app, tiny_library, 
         [record] = stored_sessions(db_path)  # the first checkpoint is saved at the start
         assert record.status == "in_progress"
         assert record.pain_before == pain_before
+
+
+async def test_escape_before_a_session_goes_back_without_starting(open_app, tiny_library, db_path):
+    from backcare_tui.screens.routines import RoutinesScreen
+
+    async with open_app(library=tiny_library) as (app, pilot):
+        app.begin_routine(TINY_ROUTINE)
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutinesScreen)
+        assert app.session is None
+        assert stored_sessions(db_path) == []
+
+
+async def test_digits_type_into_the_box_and_their_hint_goes(open_app):
+    async with open_app() as (app, pilot):
+        await ask(pilot)
+        shown = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert "choose(0)" in shown
+        await pilot.press("tab")
+        shown = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert "choose(0)" not in shown  # a digit now types into the box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
+from backcare_tui.domain import wording
 from backcare_tui.screens.pain import PainCheckScreen
 from backcare_tui.screens.routines import RoutinesScreen
 from backcare_tui.widgets.element_badges import ElementBadges
@@ -44,7 +45,7 @@ async def test_detail_pane_shows_exercises_doses_minutes_and_elements(open_app, 
         await highlight(pilot, "flare-up-gentle")
         assert text_of(app, "#detail-title") == "Gentle flare-up set"
         meta = text_of(app, "#detail-meta")
-        assert f"About {plan.estimated_minutes} min" in meta
+        assert f"{wording.routine_length(plan.estimated_seconds)} with rests" in meta
         assert "3 exercises" in meta
         assert "not done yet" in meta
         exercises = text_of(app, "#detail-exercises")

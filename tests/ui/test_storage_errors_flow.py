@@ -98,6 +98,7 @@ async def test_an_unopenable_history_file_is_reported_and_the_app_runs(open_app,
     db = blocker / "history.json"
     app = make_app(db_path=db, library=tiny_library, clock=clock, today=lambda: TODAY)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the history is read just after the first paint
         assert any(str(db) in message for message in warnings(app))
         await pilot.press("enter")  # the safety advice: no setting could be read
         await start_run(pilot, TINY_ROUTINE)

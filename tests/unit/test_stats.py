@@ -81,7 +81,7 @@ def days_ago(n: int) -> date:
     ("status", "active_seconds", "counts"),
     [
         ("completed", 600.0, True),
-        ("completed", 0.0, True),
+        ("completed", 0.0, False),  # nothing done: an older version called it completed
         ("stopped", 45.0, True),
         ("stopped", 0.0, False),
         ("stopped_for_pain", 30.0, True),
