@@ -79,7 +79,9 @@ class BackcareApp(App[int]):
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
         self.settings = Settings.load(paths.settings_path(), legacy=self.store)
         if self.settings.problem:
-            self.call_later(self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12)
+            self.call_later(
+                self.notify, self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False
+            )
         self.sound = self.settings.sound
         theme = self.settings.theme
         if theme is not None and theme in self.available_themes:
@@ -101,9 +103,16 @@ class BackcareApp(App[int]):
                 f"{'were' if count != 1 else 'was'} saved as stopped.",
                 title="Recovered",
                 timeout=8,
+                markup=False,
             )
         for problem in self.library.problems:
-            self.notify(f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12)
+            self.notify(
+                wording.printable(f"{problem} (left out)"),
+                title="Library file skipped",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
         if not self.settings.safety_acknowledged:
@@ -115,7 +124,7 @@ class BackcareApp(App[int]):
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
         for notice in self.store.take_notices():
-            self.notify(notice, title="History file", severity="warning", timeout=12)
+            self.notify(wording.printable(notice), title="History file", severity="warning", timeout=12, markup=False)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
@@ -234,8 +243,8 @@ class BackcareApp(App[int]):
         self.sound = not self.sound
         error = self.settings.change(sound=self.sound)
         if error:
-            self.notify(error, severity="warning")
-        self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3)
+            self.notify(wording.printable(error), severity="warning", markup=False)
+        self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3, markup=False)
 
     def cue(self) -> None:
         """A short terminal bell, unless muted."""
@@ -258,6 +267,7 @@ class BackcareApp(App[int]):
                     title=f"Pain {pain_before} out of 10",
                     severity="warning",
                     timeout=12,
+                    markup=False,
                 )
             self.session = GuidedSession(
                 plan, self.clock, save=self.store.save, release=self.store.release, pain_before=pain_before

@@ -20,14 +20,19 @@ from .domain.safety import safety_text
 
 class CommandError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
+        super().__init__(wording.printable(message))  # it may name a path or an id as typed
         self.exit_code = exit_code
+
+
+def say(text: str, *, error: bool = False) -> None:
+    """Print a line built from files or names, with any control character made visible."""
+    print(wording.printable(text), file=sys.stderr if error else sys.stdout)
 
 
 def _load(extra: list[Path]) -> Library:
     library = load_library(paths.library_folders(extra))
     for problem in library.problems:
-        print(f"warning: {problem} (left out)", file=sys.stderr)
+        say(f"warning: {problem} (left out)", error=True)
     return library
 
 
@@ -49,7 +54,7 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
             plan = library.plan(routine_id)
         except UnknownRoutineError as error:
             raise CommandError(str(error)) from None
-        print(describe_routine(library, plan))
+        say(describe_routine(library, plan))
         return 0
     rows = [
         [
@@ -62,7 +67,7 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
         ]
         for plan in sorted(library.plans(), key=lambda plan: plan.routine.id)
     ]
-    print(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
+    say(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
     return 0
 
 
@@ -95,12 +100,12 @@ def check_library(extra: list[Path]) -> int:
     library.problems += library_pose_problems(library, paths.builtin_library_dir())
     if library.problems:
         for problem in library.problems:
-            print(problem)
+            say(str(problem))
         count = len(library.problems)
         print(f"{wording.count(count, 'problem')} found", file=sys.stderr)
         return 1
     for override in library.overrides:
-        print(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
+        say(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
     print(
         f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
         f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"
@@ -121,7 +126,7 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
         except StorageError as error:
             raise CommandError(str(error), exit_code=1) from None
         for notice in store.notices:
-            print(f"note: {notice}", file=sys.stderr)
+            say(f"note: {notice}", error=True)
         records = store.sessions(since)
         store.close()
     render = {
