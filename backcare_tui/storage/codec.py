@@ -45,6 +45,7 @@ from ..domain.models import (
     SessionStatus,
     TimedDose,
 )
+from ..domain.wording import printable
 
 SESSION_STATUS_CODES: dict[SessionStatus, str] = {
     "in_progress": "i",
@@ -57,7 +58,10 @@ _SESSION_STATUS: dict[str, SessionStatus] = {code: status for status, code in SE
 _NOTHING_DONE = FullCounts(0, 0, 0)
 _EXERCISE_STATUS: dict[str, ExerciseStatus] = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
 
-Seconds = Annotated[float, Meta(ge=0)]
+# Over three centuries: longer than any session, and short enough that a start within
+# _SAFE_YEARS plus these stays within the calendar datetime can hold.
+Seconds = Annotated[float, Meta(ge=0, le=1e10)]
+_SAFE_YEARS = (1000, 9000)
 Count = Annotated[int, Meta(ge=0)]
 Stamp = Annotated[datetime, Meta(tz=True)]
 _ROW = {"array_like": True, "frozen": True, "gc": False}
@@ -118,6 +122,23 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     note: str = field(default="", name="m")
     hurt_exercise: str | None = field(default=None, name="h")
     recovered: bool = field(default=False, name="c")
+
+    def __post_init__(self) -> None:
+        """An end the record could not be built from is a validation error here."""
+        if isinstance(self.ended_at, str):
+            try:
+                end = datetime.fromisoformat(self.ended_at)
+            except ValueError:
+                raise ValueError(f"the end {self.ended_at!r} is not a date and time") from None
+            if end.tzinfo is None:
+                raise ValueError(f"the end {self.ended_at!r} has no UTC offset")
+        elif not _SAFE_YEARS[0] < self.started_at.year < _SAFE_YEARS[1] or (
+            isinstance(self.ended_at, float | int) and not -1e10 < self.ended_at < 1e10
+        ):
+            try:  # only far from now can adding the offset leave the calendar
+                _decode_end(self, session_status(self.status))
+            except OverflowError:
+                raise ValueError("the end is outside the calendar") from None
 
 
 def _seconds(value: float) -> float | int:
@@ -274,7 +295,7 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
         active, done_counts = 0.0, _NOTHING_DONE
     reps, sets, sides = done_counts
     return ExerciseResult(
-        exercise_id=stored.exercise_id,
+        exercise_id=printable(stored.exercise_id),
         dose=dose,
         planned_seconds=work_seconds if stored.planned is None else float(stored.planned),
         active_seconds=active if stored.active is None else float(stored.active),
@@ -286,13 +307,16 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
 
 
 def decode_session(session_id: str, document: Any) -> SessionRecord:
-    """The record stored as `document`; raises msgspec.ValidationError if it is malformed."""
+    """The record stored as `document`; raises msgspec.ValidationError if it is malformed.
+
+    Text read back (names, note, ids) has any control character made visible, so a file
+    edited by hand cannot drive the terminal it is shown on."""
     stored = msgspec.convert(document, StoredSession)
     status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
-        routine_id=stored.routine_id,
-        routine_name=stored.routine_name,
+        routine_id=printable(stored.routine_id),
+        routine_name=printable(stored.routine_name),
         started_at=stored.started_at,
         ended_at=_decode_end(stored, status),
         status=status,
@@ -302,8 +326,8 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
         paused_seconds=float(stored.paused),
         pain_before=stored.pain_before,
         pain_after=stored.pain_after,
-        note=stored.note,
-        hurt_exercise=stored.hurt_exercise,
+        note=printable(stored.note),
+        hurt_exercise=None if stored.hurt_exercise is None else printable(stored.hurt_exercise),
         recovered=stored.recovered,
     )
 

@@ -73,6 +73,8 @@ def _parse(raw: bytes) -> Data:
         data = msgspec.json.decode(raw)
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
         raise ShapeError(f"it is not valid UTF-8 JSON ({error})") from None
+    except RecursionError:
+        raise ShapeError("it is nested far too deeply to be a history file") from None
     check_shape(data)
     if schema_version(data) == SCHEMA_VERSION:
         try:
@@ -113,7 +115,7 @@ def _from_version_one(data: Data) -> Data:
     """Version 1: sessions re-encoded in the more compact form of version 2."""
     try:
         sessions = upgrade_v1_sessions(data.get(SESSIONS, {}))
-    except (msgspec.ValidationError, ValueError) as error:
+    except (msgspec.ValidationError, ValueError, OverflowError) as error:
         raise ShapeError(f"a value has the wrong type ({error})") from None
     return stamped({**data, SESSIONS: sessions}, 2)
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from backcare_tui.domain.models import ExerciseResult, HoldDose, RepsDose, SessionRecord, TimedDose, replace
+from backcare_tui.domain.wording import printable
 from backcare_tui.storage import SessionStore, normalise
 
 seconds = st.floats(min_value=0, max_value=20_000, allow_nan=False)
@@ -89,7 +90,15 @@ def test_normalising_only_rounds_times(record):
         rest_seconds=0.0,
         paused_seconds=0.0,
         exercises=(),
-    ) == replace(record, active_seconds=0.0, rest_seconds=0.0, paused_seconds=0.0, exercises=())
+    ) == replace(
+        record,
+        active_seconds=0.0,
+        rest_seconds=0.0,
+        paused_seconds=0.0,
+        exercises=(),
+        routine_name=printable(record.routine_name),  # control characters read back made visible
+        note=printable(record.note),
+    )
 
 
 class HistoryMachine(RuleBasedStateMachine):
