@@ -133,8 +133,10 @@ def describe_validation_error(model: type, message: str, data: dict | None = Non
         if isinstance(info, mi.LiteralType):
             return _location(parts), f"must be one of: {', '.join(sorted(map(str, info.values)))}"
         return _location(parts), "is not one of the allowed values"
-    if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
-        wanted, got = _TYPE_WORDS.get(found[1], found[1]), _GOT_WORDS.get(found[2], found[2])
+    if found := re.match(r"Expected `([\w |]+)`, got `(\w+)`", what):
+        kinds = [kind.strip() for kind in found[1].split("|") if kind.strip() != "null"]
+        wanted = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
+        got = _GOT_WORDS.get(found[2], found[2])
         limits = _limits(here)
         if limits and limits.startswith(f"must be {wanted}"):
             return _location(parts), f"{limits}, not {got}"
