@@ -24,15 +24,17 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def say(text: str, *, error: bool = False) -> None:
-    """Print a line built from files or names, with any control character made visible."""
-    print(wording.printable(text), file=sys.stderr if error else sys.stdout)
+def say(text: str, *, error: bool = False, one_line: bool = False) -> None:
+    """Print text built from files or names, with any control character made visible;
+    `one_line` keeps a newline inside it (in a key, say) from starting a new line."""
+    shown = wording.one_line(text) if one_line else wording.printable(text)
+    print(shown, file=sys.stderr if error else sys.stdout)
 
 
 def _load(extra: list[Path]) -> Library:
     library = load_library(paths.library_folders(extra))
     for problem in library.problems:
-        say(f"warning: {problem} (left out)", error=True)
+        say(f"warning: {problem} (left out)", error=True, one_line=True)
     return library
 
 
@@ -40,7 +42,7 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
     """Columns padded to their widest cell, two spaces apart; no trailing spaces."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     lines = [headers, ["-" * width for width in widths], *rows]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
 def elements_text(plan: RoutinePlan) -> str:
@@ -59,7 +61,7 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
     rows = [
         [
             plan.routine.id,
-            plan.routine.name,
+            wording.one_line(plan.routine.name),
             str(plan.estimated_minutes),
             elements_text(plan),
             str(len(plan.items)),
@@ -100,12 +102,12 @@ def check_library(extra: list[Path]) -> int:
     library.problems += library_pose_problems(library, paths.builtin_library_dir())
     if library.problems:
         for problem in library.problems:
-            say(str(problem))
+            say(str(problem), one_line=True)
         count = len(library.problems)
         print(f"{wording.count(count, 'problem')} found", file=sys.stderr)
         return 1
     for override in library.overrides:
-        say(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
+        say(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}", one_line=True)
     print(
         f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
         f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"

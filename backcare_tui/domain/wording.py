@@ -43,6 +43,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(REPLACEMENT, text)
 
 
+def one_line(text: str) -> str:
+    """`printable(text)` on one line: a newline shows as `\\n`, a tab as a space."""
+    return printable(text).replace("\n", "\\n").replace("\t", " ")
+
+
 def control_characters(text: str) -> list[str]:
     """The control characters `printable` would replace, as `U+001B` names, in order."""
     return [f"U+{ord(found):04X}" for found in _UNPRINTABLE.findall(text)]

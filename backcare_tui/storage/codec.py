@@ -59,9 +59,9 @@ _NOTHING_DONE = FullCounts(0, 0, 0)
 _EXERCISE_STATUS: dict[str, ExerciseStatus] = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
 
 # Over three centuries: longer than any session, and short enough that a start within
-# _SAFE_YEARS plus these stays within the calendar datetime can hold.
+# _YEARS plus these stays within the calendar datetime can hold, in any time zone.
 Seconds = Annotated[float, Meta(ge=0, le=1e10)]
-_SAFE_YEARS = (1000, 9000)
+_YEARS = (1000, 9000)
 Count = Annotated[int, Meta(ge=0)]
 Stamp = Annotated[datetime, Meta(tz=True)]
 _ROW = {"array_like": True, "frozen": True, "gc": False}
@@ -124,18 +124,18 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     recovered: bool = field(default=False, name="c")
 
     def __post_init__(self) -> None:
-        """An end the record could not be built from is a validation error here."""
+        """Times the record could not be built from, or shown from, are a validation error."""
+        if not _YEARS[0] <= self.started_at.year <= _YEARS[1]:
+            raise ValueError(f"the start in the year {self.started_at.year} is not a date a session can have")
         if isinstance(self.ended_at, str):
             try:
                 end = datetime.fromisoformat(self.ended_at)
             except ValueError:
                 raise ValueError(f"the end {self.ended_at!r} is not a date and time") from None
-            if end.tzinfo is None:
-                raise ValueError(f"the end {self.ended_at!r} has no UTC offset")
-        elif not _SAFE_YEARS[0] < self.started_at.year < _SAFE_YEARS[1] or (
-            isinstance(self.ended_at, float | int) and not -1e10 < self.ended_at < 1e10
-        ):
-            try:  # only far from now can adding the offset leave the calendar
+            if end.tzinfo is None or not _YEARS[0] <= end.year <= _YEARS[1]:
+                raise ValueError(f"the end {self.ended_at!r} is not a date and time with its UTC offset")
+        elif isinstance(self.ended_at, float | int) and not -1e10 < self.ended_at < 1e10:
+            try:  # only an end centuries away can leave the calendar
                 _decode_end(self, session_status(self.status))
             except OverflowError:
                 raise ValueError("the end is outside the calendar") from None

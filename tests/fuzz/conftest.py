@@ -1,14 +1,15 @@
 """Settings for the fuzz suite.
 
 The default profile keeps the whole suite under a minute on a small CI machine, so it runs
-with every `python -m pytest`. For a longer hunt set `BACKCARE_TUI_FUZZ=long`.
+with every `python -m pytest`. For a longer run set `BACKCARE_TUI_FUZZ=long` (2,000 examples
+each), or `BACKCARE_TUI_FUZZ=hunt` for as many without shrinking what it finds.
 """
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 _COMMON = {
     "deadline": None,
@@ -16,5 +17,9 @@ _COMMON = {
 }
 settings.register_profile("fuzz", max_examples=60, **_COMMON)
 settings.register_profile("fuzz-long", max_examples=2000, **_COMMON)
+# Many examples, reported as found without shrinking them: to hunt, not to debug.
+settings.register_profile("fuzz-hunt", max_examples=2000, phases=[Phase.generate], report_multiple_bugs=True, **_COMMON)
 
-FUZZ = settings.get_profile("fuzz-long" if os.environ.get("BACKCARE_TUI_FUZZ") == "long" else "fuzz")
+FUZZ = settings.get_profile(
+    {"long": "fuzz-long", "hunt": "fuzz-hunt"}.get(os.environ.get("BACKCARE_TUI_FUZZ", ""), "fuzz")
+)
