@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .library_errors import key_text
 from .models import Exercise, Routine, RoutinePlan
 from .wording import control_characters, printable
 
@@ -111,7 +112,7 @@ def check_text(data: dict[str, Any]) -> list[Finding]:
         location, value = stack.pop()
         if isinstance(value, dict):
             for key, item in reversed(value.items()):
-                place = f"{location}.{key}" if location else key
+                place = f"{location}.{key_text(key)}" if location else key_text(key)
                 found = control_characters(key)
                 if found:
                     findings.append((printable(place), f"the key {_has(found)}; rename it"))

@@ -11,6 +11,7 @@ item) so that every problem in it is reported at once.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import types
 import typing
@@ -21,6 +22,7 @@ import msgspec
 import msgspec.inspect as mi
 
 _AT = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PART = re.compile(r"\.(\w+)|\[(\d+)\]")
 _TYPE_WORDS = {
     "int": "a whole number",
@@ -103,10 +105,15 @@ def _limits(info: mi.Type | None) -> str | None:
     return None
 
 
+def key_text(key: str) -> str:
+    """A key as a location shows it: bare when it is a plain name, else quoted as in TOML."""
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
 def _location(parts: list[str | int]) -> str:
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{key_text(part)}" if text else key_text(part))
     return text or "top level"
 
 

@@ -205,7 +205,7 @@ def test_toml_syntax_error_keeps_line_and_column_and_speaks_plainly(library_make
     [
         ({"summary": "Looks \x1b[31mred"}, "summary", "U+001B"),
         ({"steps": ["Lie down.", "Ring\x07 the bell.", "Relax."]}, "steps[1]", "U+0007"),
-        ({"dose": {"kind": "hold", "hold": 10, "note\x9b": 1}}, "dose.note\N{REPLACEMENT CHARACTER}", "U+009B"),
+        ({"dose": {"kind": "hold", "hold": 10, "note\x9b": 1}}, 'dose."note\N{REPLACEMENT CHARACTER}"', "U+009B"),
     ],
 )
 def test_control_characters_are_rejected_with_file_and_field(library_maker, text, location, character) -> None:
