@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -265,3 +267,22 @@ def test_hostile_toml_is_a_problem_not_a_crash(library_maker, content, words) ->
     library = load_library([library_maker.folder()])
 
     assert_problem(library, path, "file", words)
+
+
+def test_installed_check_library_prints_every_problem_and_no_escape(library_maker) -> None:
+    folder = library_maker.folder()
+    path = library_maker.write(
+        folder,
+        "routines/odd.toml",
+        'id = "odd"\nname = "Back [easy]"\ndescription = "\\u001b[2J gone"\nlevel = "two"\ncolour = "red"\n',
+    )
+    command = shutil.which("backcare-tui") or pytest.skip("backcare-tui is not installed")
+
+    done = subprocess.run([command, "check-library", str(folder)], capture_output=True, text=True, timeout=60)
+
+    assert done.returncode == 1
+    assert "\x1b" not in done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert all(line.startswith(f"{path}: ") for line in lines), lines
+    assert {line.split(": ")[1] for line in lines} >= {"description", "level", "colour", "elements", "steps", "sources"}
+    assert f"{path}: level: must be a whole number from 1 to 9, not text" in lines
