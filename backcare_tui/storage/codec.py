@@ -288,6 +288,19 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
     return facts
 
 
+_printable_ids: dict[str, str] = {}
+
+
+def _printable_id(text: str) -> str:
+    """`printable(text)` for ids, which repeat in every session: each is checked once."""
+    shown = _printable_ids.get(text)
+    if shown is None:
+        shown = printable(text)
+        if len(_printable_ids) < 4096:
+            _printable_ids[text] = shown
+    return shown
+
+
 def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
     dose, work_seconds, active, done_counts = dose_facts(stored.dose)
     status = exercise_status(stored.status)
@@ -295,7 +308,7 @@ def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
         active, done_counts = 0.0, _NOTHING_DONE
     reps, sets, sides = done_counts
     return ExerciseResult(
-        exercise_id=printable(stored.exercise_id),
+        exercise_id=_printable_id(stored.exercise_id),
         dose=dose,
         planned_seconds=work_seconds if stored.planned is None else float(stored.planned),
         active_seconds=active if stored.active is None else float(stored.active),
@@ -315,7 +328,7 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
     status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
-        routine_id=printable(stored.routine_id),
+        routine_id=_printable_id(stored.routine_id),
         routine_name=printable(stored.routine_name),
         started_at=stored.started_at,
         ended_at=_decode_end(stored, status),
