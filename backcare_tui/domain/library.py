@@ -167,13 +167,15 @@ def load_library(folders: Sequence[Path]) -> Library:
                 )
                 continue
             seen_here[key] = path
-            target = library.exercises if kind == "exercise" else library.routines
             if key in library.origins:
                 library.overrides.append(Override(kind, item.id, path, library.origins[key]))
-                if kind == "routine":
-                    replaced.setdefault(item.id, []).append((target[item.id], library.origins[key]))
+                if isinstance(item, Routine):
+                    replaced.setdefault(item.id, []).append((library.routines[item.id], library.origins[key]))
             library.origins[key] = path
-            target[item.id] = item
+            if isinstance(item, Exercise):
+                library.exercises[item.id] = item
+            else:
+                library.routines[item.id] = item
     _check_references(library, replaced)
     return library
 

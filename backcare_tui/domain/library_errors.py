@@ -120,6 +120,7 @@ def _location(parts: list[str | int]) -> str:
 def describe_validation_error(model: type, message: str, data: dict | None = None) -> tuple[str, str]:
     """(location, what is wrong and what to do) for one msgspec validation message."""
     match = _AT.match(message.strip())
+    assert match is not None  # the pattern matches any text
     what, path = match["what"], match["path"] or ""
     parts: list[str | int] = [int(i) if i else name for name, i in _PART.findall(path)]
     tags = _tags(data or {})

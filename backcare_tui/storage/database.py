@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from ..domain.wording import printable
 from .errors import CorruptDatabaseError, write_failed
 from .files import write_atomically
 from .schema import Data, ShapeError, parse
@@ -94,7 +95,8 @@ def _identity(stat: os.stat_result) -> FileIdentity:
 
 
 def unreadable(path: Path, reason: str, errno: int | None = None) -> CorruptDatabaseError:
-    return CorruptDatabaseError(f"{path} cannot be read: {reason}.", path, errno)
+    """The damaged-file error; the path and reason are made printable, as they reach the screen."""
+    return CorruptDatabaseError(printable(f"{path} cannot be read: {reason}."), path, errno)
 
 
 class KeyedTable(Table):
