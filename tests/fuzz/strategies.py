@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from hypothesis import strategies as st
 
+from backcare_tui.domain.models import ExerciseResult, HoldDose, SessionRecord
+from backcare_tui.storage.codec import encode_session
 from tests.conftest import exercise_data, routine_data
 
 MARKUP = ("Back [easy]", "[/]", "[bold]x[/bold]", "[red", "[link=http://x]y[/link]", "\\[escaped]", "[@click=quit]q[/]")
@@ -221,15 +224,46 @@ history_data = st.fixed_dictionaries(
 )
 
 
+plain_times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC))
+valid_records = st.builds(
+    SessionRecord,
+    id=st.from_regex(r"^[a-z0-9-]{1,20}$", fullmatch=True),
+    routine_id=st.sampled_from(["desk-break", "core-and-glutes", "odd-routine"]),
+    routine_name=odd_text.filter(lambda text: len(text) <= 60),
+    started_at=plain_times,
+    status=st.sampled_from(["in_progress", "completed", "stopped", "stopped_for_pain"]),
+    exercises=st.lists(
+        st.builds(
+            ExerciseResult,
+            exercise_id=st.sampled_from(["knee-rolls", "pelvic-tilt", "odd\x1bid"]),
+            dose=st.builds(HoldDose, hold=st.integers(1, 120), reps=st.integers(1, 50)),
+            planned_seconds=st.floats(0, 2000),
+            status=st.sampled_from(["done", "partial", "skipped", "not_started"]),
+        ),
+        max_size=3,
+    ).map(tuple),
+    active_seconds=st.floats(0, 5000),
+    pain_before=st.none() | st.integers(0, 10),
+    note=odd_text.filter(lambda text: len(text) <= 2000),
+)
+valid_history = st.dictionaries(st.text(min_size=1, max_size=8), valid_records, max_size=5).map(
+    lambda records: {
+        "meta": {"1": {"schema_version": 2}},
+        "sessions": {key: encode_session(record) for key, record in records.items()},
+    }
+)
+
+
 def _deep_json(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
 @st.composite
 def history_file(draw: st.DrawFn) -> bytes:
-    data = draw(history_data | st.builds(lambda v: v, values))
+    data = draw(st.one_of(valid_history, valid_history, history_data, values))
     text = json.dumps(data, allow_nan=True)  # NaN and Infinity are not JSON: a damaged file
-    how = draw(st.sampled_from(["as is", "as is", "truncated", "deep", "huge number", "surrogate", "not utf-8"]))
+    damage = ["truncated", "deep", "huge number", "surrogate", "not utf-8"]
+    how = draw(st.sampled_from(["as is"] * len(damage) + damage))
     if how == "truncated":
         text = text[: draw(st.integers(0, max(0, len(text) - 1)))]
     elif how == "deep":
