@@ -43,9 +43,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(REPLACEMENT, text)
 
 
+_SPACED = str.maketrans({"\t": " ", "\u2028": " ", "\u2029": " "})
+
+
 def one_line(text: str) -> str:
-    """`printable(text)` on one line: a newline shows as `\\n`, a tab as a space."""
-    return printable(text).replace("\n", "\\n").replace("\t", " ")
+    """`printable(text)` on one line: a newline shows as `\\n`; a tab or a Unicode line or
+    paragraph separator as a space."""
+    return printable(text).replace("\n", "\\n").translate(_SPACED)
 
 
 def control_characters(text: str) -> list[str]:

@@ -92,4 +92,4 @@ def test_check_library_prints_only_printable_lines(contents: list[tuple[str, byt
         assert code in (0, 1)
         assert control_characters(out.getvalue() + err.getvalue()) == []
         if code == 1:
-            assert all(line.startswith(f"{folder}") for line in out.getvalue().splitlines()), out.getvalue()
+            assert all(line.startswith(f"{folder}") for line in out.getvalue().rstrip("\n").split("\n")), out.getvalue()
