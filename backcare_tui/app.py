@@ -147,10 +147,15 @@ class BackcareApp(App[int]):
                 f"{'were' if count != 1 else 'was'} saved as stopped.",
                 title="Recovered",
                 timeout=8,
+                markup=False,
             )
         for problem in self.library.problems:
             self.notify(
-                f"{problem} (left out)", title="Library file skipped", severity="warning", timeout=12, markup=False
+                wording.printable(f"{problem} (left out)"),
+                title="Library file skipped",
+                severity="warning",
+                timeout=12,
+                markup=False,
             )
         if self.start_routine is not None:
             self.begin_routine(self.start_routine)
@@ -164,7 +169,7 @@ class BackcareApp(App[int]):
     def show_history_notices(self) -> None:
         """Anything the history file needs the user to know (moved aside, read-only, ...)."""
         for notice in self.store.take_notices():
-            self.notify(notice, title="History file", severity="warning", timeout=12, markup=False)
+            self.notify(wording.printable(notice), title="History file", severity="warning", timeout=12, markup=False)
 
     def _install_signal_handlers(self) -> None:
         """Textual handles no SIGTERM or SIGHUP: save the running session and exit cleanly."""
@@ -296,8 +301,8 @@ class BackcareApp(App[int]):
         self.sound = not self.sound
         error = self.settings.change(sound=self.sound)
         if error:
-            self.notify(error, severity="warning")
-        self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3)
+            self.notify(wording.printable(error), severity="warning", markup=False)
+        self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3, markup=False)
 
     def cue(self) -> None:
         """A short terminal bell, unless muted."""

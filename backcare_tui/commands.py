@@ -25,14 +25,21 @@ if TYPE_CHECKING:
 
 class CommandError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
+        super().__init__(wording.printable(message))  # it may name a path or an id as typed
         self.exit_code = exit_code
+
+
+def say(text: str, *, error: bool = False, one_line: bool = False) -> None:
+    """Print text built from files or names, with any control character made visible;
+    `one_line` keeps a newline inside it (in a key, say) from starting a new line."""
+    shown = wording.one_line(text) if one_line else wording.printable(text)
+    print(shown, file=sys.stderr if error else sys.stdout)
 
 
 def _load(extra: list[Path]) -> Library:
     library = load_library(paths.library_folders(extra))
     for problem in library.problems:
-        print(f"warning: {problem} (left out)", file=sys.stderr)
+        say(f"warning: {problem} (left out)", error=True, one_line=True)
     return library
 
 
@@ -54,12 +61,12 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
             plan = library.plan(routine_id)
         except UnknownRoutineError as error:
             raise CommandError(str(error)) from None
-        print(describe_routine(library, plan))
+        say(describe_routine(library, plan))
         return 0
     rows = [
         [
             plan.routine.id,
-            plan.routine.name,
+            wording.one_line(plan.routine.name),
             str(plan.estimated_minutes),
             elements_text(plan),
             str(len(plan.items)),
@@ -67,7 +74,7 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
         ]
         for plan in sorted(library.plans(), key=lambda plan: plan.routine.id)
     ]
-    print(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
+    say(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
     return 0
 
 
@@ -100,12 +107,12 @@ def check_library(extra: list[Path]) -> int:
     library.problems += library_pose_problems(library, paths.builtin_library_dir())
     if library.problems:
         for problem in library.problems:
-            print(problem)
+            say(str(problem), one_line=True)
         count = len(library.problems)
         print(f"{wording.count(count, 'problem')} found", file=sys.stderr)
         return 1
     for override in library.overrides:
-        print(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}")
+        say(f"note: {override.path} overrides {override.kind} {override.id!r} from {override.replaces}", one_line=True)
     print(
         f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
         f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"
@@ -128,12 +135,12 @@ def print_history(db: str | None, output: str, since: date | None) -> int:
     except StorageError as error:
         raise CommandError(f"{error} Nothing was changed.") from None
     for notice in store.notices:
-        print(f"note: {notice}", file=sys.stderr)
+        say(f"note: {notice}", error=True)
     for session_id, problem in damaged.items():
-        print(
+        say(
             f"warning: session {session_id} in {path} is damaged ({problem}); "
             "it is left out here and kept as it is in the file.",
-            file=sys.stderr,
+            error=True,
         )
     gc.freeze()  # the records live until exit: spare them every collection while exporting
     if output == "json":
@@ -154,7 +161,7 @@ def _snapshot(db: str | None, *, quiet: bool = False) -> HistorySnapshot:
     except StorageError as error:  # unreadable, or not a file we may read: nothing was changed
         raise CommandError(str(error)) from None
     for notice in [] if quiet else snapshot.notices:
-        print(f"note: {notice}", file=sys.stderr)
+        say(f"note: {notice}", error=True)
     return snapshot
 
 

@@ -51,7 +51,7 @@ def minutes(record: SessionRecord) -> float:
 def table_row(record: SessionRecord) -> tuple[str, ...]:
     return (
         wording.day_and_time(record.started_at),  # local time, as in the app
-        record.routine_name,
+        wording.printable(record.routine_name),
         f"{minutes(record):.0f}",
         f"{record.exercises_done}/{len(record.exercises)}",
         wording.pain_scores(record.pain_before, record.pain_after),

@@ -22,13 +22,14 @@ from typing import Literal
 
 import msgspec
 
-from .library_checks import check_exercise, check_routine
-from .library_errors import describe_validation_error
+from .library_checks import check_exercise, check_routine, check_text
+from .library_errors import describe_all, describe_validation_error
 from .models import Exercise, PlannedExercise, Routine, RoutinePlan
 
 Kind = Literal["exercise", "routine"]
 _Replaced = dict[str, list[tuple[Routine, Path]]]  # routine id -> the versions it overrode
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+MAX_FILE_BYTES = 1_000_000  # a library file is a few kilobytes; anything this big is not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,29 +99,45 @@ def library_files(folder: Path) -> list[tuple[Path, Kind | None]]:
     return found
 
 
-def _read_toml(path: Path) -> dict | Problem:
+def read_toml(path: Path) -> dict | Problem:
+    """A TOML file's data, or the one problem that stops it being read (with line and column)."""
     try:
+        if not path.is_file():  # a folder, or a FIFO that would block the read
+            return Problem(path, "file", "is not a regular file; remove it or move it out of the library folder")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return Problem(path, "file", f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; this is not a library file")
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
         location = f"line {position[1]}, column {position[2]}" if position else "file"
-        message = _TOML_POSITION.sub("", message)
-        return Problem(path, location, f"invalid TOML: {message}; fix the syntax there")
+        if message.endswith("(at end of document)"):
+            location = "end of file"
+        message = _TOML_POSITION.sub("", message).removesuffix("(at end of document)").strip()
+        return Problem(path, location, f"invalid TOML: {message[:1].lower()}{message[1:]}; fix the syntax there")
     except UnicodeDecodeError:
         return Problem(path, "file", "not valid UTF-8 text; save it as UTF-8")
+    except RecursionError:
+        return Problem(path, "file", "lists or tables are nested too deeply; a library file needs only a few levels")
+    except ValueError:  # a whole number too long for Python to read
+        return Problem(path, "file", "holds a number with thousands of digits; use a small whole number")
     except OSError as error:
-        return Problem(path, "file", f"cannot be read ({error.strerror}); check it exists and is readable")
+        return Problem(path, "file", f"cannot be read ({error.strerror or error}); check it exists and is readable")
 
 
-def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | Problem:
-    model = Exercise if kind == "exercise" else Routine
+def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | list[Problem]:
+    """The item, or every problem found in its file: wrong fields and control characters."""
+    model: type[Exercise | Routine] = Exercise if kind == "exercise" else Routine
+    found = check_text(data)
     try:
-        return msgspec.convert(data, model)
+        item = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
-        location, message = describe_validation_error(model, str(error), data)
-        return Problem(path, location, message)
+        found += describe_all(model, data) or [describe_validation_error(model, str(error), data)]
+    else:
+        if not found:
+            return item
+    return [Problem(path, location, message) for location, message in found]
 
 
 def load_library(folders: Sequence[Path]) -> Library:
@@ -130,14 +147,14 @@ def load_library(folders: Sequence[Path]) -> Library:
     for folder in folders:
         seen_here: dict[tuple[Kind, str], Path] = {}
         for path, kind in library_files(folder):
-            data = _read_toml(path)
+            data = read_toml(path)
             if isinstance(data, Problem):
                 library.problems.append(data)
                 continue
             kind = kind or ("exercise" if "dose" in data else "routine")
             item = _decode(path, data, kind)
-            if isinstance(item, Problem):
-                library.problems.append(item)
+            if isinstance(item, list):
+                library.problems += item
                 continue
             key = (kind, item.id)
             if key in seen_here:
@@ -150,13 +167,15 @@ def load_library(folders: Sequence[Path]) -> Library:
                 )
                 continue
             seen_here[key] = path
-            target = library.exercises if kind == "exercise" else library.routines
             if key in library.origins:
                 library.overrides.append(Override(kind, item.id, path, library.origins[key]))
-                if kind == "routine":
-                    replaced.setdefault(item.id, []).append((target[item.id], library.origins[key]))
+                if isinstance(item, Routine):
+                    replaced.setdefault(item.id, []).append((library.routines[item.id], library.origins[key]))
             library.origins[key] = path
-            target[item.id] = item
+            if isinstance(item, Exercise):
+                library.exercises[item.id] = item
+            else:
+                library.routines[item.id] = item
     _check_references(library, replaced)
     return library
 
@@ -196,8 +215,30 @@ def _check_references(library: Library, replaced: _Replaced) -> None:
                     )
                 )
     for routine_id in list(library.routines):
-        while routine_id in library.routines and not _routine_is_sound(library, routine_id, left_out):
-            _drop_routine(library, routine_id, replaced)
+        _keep_sound_version(library, routine_id, left_out, replaced)
+    while broken := [r for r in library.routines.values() if r.next_stage and r.next_stage not in library.routines]:
+        for routine in broken:
+            _report_next_stage(library, routine)
+            _drop_routine(library, routine.id, replaced)
+            _keep_sound_version(library, routine.id, left_out, replaced)
+
+
+def _keep_sound_version(library: Library, routine_id: str, left_out: set[str], replaced: _Replaced) -> None:
+    """Drop a routine and then each version it overrode until one is sound (or none is left)."""
+    while routine_id in library.routines and not _routine_is_sound(library, routine_id, left_out):
+        _drop_routine(library, routine_id, replaced)
+
+
+def _report_next_stage(library: Library, routine: Routine) -> None:
+    path = library.origins[("routine", routine.id)]
+    if ("routine", routine.next_stage) in library.origins:
+        message = f"names routine {routine.next_stage!r}, which was left out because of the problem reported for it"
+    else:
+        message = (
+            f"names unknown routine {routine.next_stage!r}; use the id of an existing routine "
+            "(see `backcare-tui routines`) or remove it"
+        )
+    library.problems.append(Problem(path, "next_stage", message))
 
 
 def _routine_is_sound(library: Library, routine_id: str, left_out: set[str]) -> bool:

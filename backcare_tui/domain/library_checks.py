@@ -9,12 +9,18 @@ file. They keep the labels honest and the care notes complete:
 - an exercise done lying or kneeling says `floor = true`, and one lying on the back or front
   carries the pregnancy caution;
 - dose source keys must be among the file's `sources`;
-- a routine's elements are exactly those its exercises cover, no more and no fewer.
+- a routine's elements are exactly those its exercises cover, no more and no fewer;
+- text is text: no key or value holds a control character (escape, bell, ...) other than
+  newline and tab, which could drive the terminal it is shown on.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from .library_errors import key_text
 from .models import Exercise, Routine, RoutinePlan
+from .wording import control_characters, printable
 
 CORE_AND_GLUTE_TARGETS = frozenset(
     {
@@ -96,3 +102,30 @@ def _unknown_keys(location: str, keys: tuple[str, ...], known: tuple[str, ...]) 
     if not unknown:
         return []
     return [(location, f"names {', '.join(unknown)}, not among its sources ({', '.join(known)}); add it there")]
+
+
+def check_text(data: dict[str, Any]) -> list[Finding]:
+    """Keys and text values holding control characters, wherever they are in a file."""
+    findings: list[Finding] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        location, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                place = f"{location}.{key_text(key)}" if location else key_text(key)
+                found = control_characters(key)
+                if found:
+                    findings.append((printable(place), f"the key {_has(found)}; rename it"))
+                stack.append((place, item))
+        elif isinstance(value, list):
+            stack.extend((f"{location}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+        elif isinstance(value, str) and (found := control_characters(value)):
+            findings.append((printable(location), f"{_has(found)}; remove it, only newlines and tabs are allowed"))
+    return findings
+
+
+def _has(found: list[str]) -> str:
+    names = ", ".join(dict.fromkeys(found))
+    return (
+        f"contains a control character ({names})" if len(set(found)) == 1 else f"contains control characters ({names})"
+    )

@@ -29,7 +29,7 @@ Nothing here imports textual; the models are validated with msgspec like the lib
 
 from __future__ import annotations
 
-import tomllib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -39,8 +39,9 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from .library import Library, Problem
-from .library_errors import describe_validation_error
+from .library import Library, Problem, read_toml
+from .library_checks import check_text
+from .library_errors import describe_all, describe_validation_error
 
 View = Literal["side", "front", "top"]
 Prop = Literal["floor", "mat", "chair", "wall", "support"]
@@ -140,30 +141,37 @@ def pose_files(folder: Path) -> list[Path]:
 
 
 def parse_poses(path: Path) -> ExercisePoses | PoseProblem:
-    """One pose file, validated; its exercise id is the file's name."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        return PoseProblem(path, "file", f"invalid TOML: {error}; fix the syntax there")
-    except (OSError, UnicodeDecodeError) as error:
-        return PoseProblem(path, "file", f"cannot be read ({error}); check it is a readable UTF-8 file")
+    """One pose file, validated; its exercise id is the file's name. The first problem, if any."""
+    figure = parse_pose_file(path)
+    return figure[0] if isinstance(figure, list) else figure
+
+
+def parse_pose_file(path: Path) -> ExercisePoses | list[PoseProblem]:
+    """One pose file, validated, or every problem found in it."""
+    data = read_toml(path)
+    if isinstance(data, Problem):
+        return [PoseProblem(data.file, data.location, data.message)]
+    found = check_text(data)
     if "exercise" in data:
-        return PoseProblem(path, "exercise", "the exercise id comes from the file name; remove this key")
+        found.append(("exercise", "the exercise id comes from the file name; remove this key"))
+        data = {key: value for key, value in data.items() if key != "exercise"}
     try:
         figure = msgspec.convert(data, ExercisePoses)
     except msgspec.ValidationError as error:
-        location, message = describe_validation_error(ExercisePoses, str(error), data)
-        return PoseProblem(path, location, _number_range(location, message))
-    turn = _long_turn(figure)
-    if turn is not None:
-        return PoseProblem(path, turn, "turns more than 180 degrees from the pose before; add or take 360")
-    return msgspec.structs.replace(figure, exercise=path.stem)
+        described = describe_all(ExercisePoses, data) or [describe_validation_error(ExercisePoses, str(error), data)]
+        found += [(location, _number_range(location, message)) for location, message in described]
+    else:
+        turn = _long_turn(figure)
+        if turn is not None:
+            found.append((turn, "turns more than 180 degrees from the pose before; add or take 360"))
+        if not found:
+            return msgspec.structs.replace(figure, exercise=path.stem)
+    return [PoseProblem(path, location, message) for location, message in found]
 
 
 def _number_range(location: str, message: str) -> str:
     """Say the range of an out-of-range number in words, as the library does for whole ones."""
-    if not message.startswith("Expected `float`"):
+    if not re.match(r"must be a number [<>]=", message):
         return message
     if location == "cycle_seconds":
         return "must be a number of seconds from 0.5 to 10"
@@ -199,9 +207,9 @@ def load_poses(folders: Iterable[Path]) -> PoseLibrary:
     library = PoseLibrary()
     for folder in folders:
         for path in pose_files(folder):
-            figure = parse_poses(path)
-            if isinstance(figure, PoseProblem):
-                library.problems.append(figure)
+            figure = parse_pose_file(path)
+            if isinstance(figure, list):
+                library.problems += figure
                 continue
             library.figures[figure.exercise] = figure
             library.origins[figure.exercise] = path

@@ -18,6 +18,7 @@ from typing import Literal
 from .clock import Clock
 from .engine import Event, EventKind, SessionEngine, SessionView
 from .models import Dose, Exercise, RoutinePlan, SessionRecord, replace
+from .wording import printable
 
 SaveRecord = Callable[[SessionRecord], "str | None"]
 StopReason = Literal["stopped", "stopped_for_pain"]
@@ -165,8 +166,8 @@ class GuidedSession:
         return self.finish_error()
 
     def set_note(self, note: str) -> None:
-        """Keep the note as typed; `finish()` saves it."""
-        note = note.strip()
+        """Keep the note as typed, less any control character; `finish()` saves it."""
+        note = printable(note.strip())
         if note != self.note:
             self.note = note
             self._unsaved = True

@@ -9,6 +9,7 @@ that show user data wrap them in Content or Text.
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 from .models import ExerciseStatus, SessionStatus
@@ -26,7 +27,34 @@ EXERCISE_STATUS: dict[ExerciseStatus, str] = {
     "not_started": "not reached",
 }
 NO_SCORE = "-"
+REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
+# C0 controls but tab and newline, DEL, C1 controls (CSI and friends) and lone surrogates:
+# characters a terminal would obey or cannot encode, never text meant to be read.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 ARROW = "→"
+
+
+def printable(text: str) -> str:
+    """`text` safe to show on a terminal: each control character (ESC, C1, DEL, ...) but
+    newline and tab becomes a visible replacement character, so nothing typed or read from a
+    file can move the cursor, change colours or ring the bell."""
+    if text.isprintable():
+        return text
+    return _UNPRINTABLE.sub(REPLACEMENT, text)
+
+
+_SPACED = str.maketrans({"\t": " ", "\u2028": " ", "\u2029": " "})
+
+
+def one_line(text: str) -> str:
+    """`printable(text)` on one line: a newline shows as `\\n`; a tab or a Unicode line or
+    paragraph separator as a space."""
+    return printable(text).replace("\n", "\\n").translate(_SPACED)
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters `printable` would replace, as `U+001B` names, in order."""
+    return [f"U+{ord(found):04X}" for found in _UNPRINTABLE.findall(text)]
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:

@@ -129,9 +129,9 @@ class HistoryScreen(Screen[None]):
             if delete:
                 error = self.app.store.delete(record.id)
                 if error:
-                    self.notify(error, title="Not deleted", severity="error")
+                    self.notify(error, title="Not deleted", severity="error", markup=False)
                 else:
-                    self.notify("Session deleted.", timeout=3)
+                    self.notify("Session deleted.", timeout=3, markup=False)
                 row = self.query_one(DataTable).cursor_row
                 self.load()
                 self.query_one(DataTable).move_cursor(row=min(row, max(0, len(self.records) - 1)))

@@ -78,7 +78,7 @@ class PainCheckScreen(ModalScreen[int | None]):
         elif value.isdigit() and 0 <= int(value) <= 10:
             self.dismiss(int(value))
         else:
-            self.notify("Type a whole number from 0 to 10.", severity="warning", timeout=3)
+            self.notify("Type a whole number from 0 to 10.", severity="warning", timeout=3, markup=False)
 
     def action_choose(self, score: int) -> None:
         self.dismiss(score)

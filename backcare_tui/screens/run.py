@@ -167,7 +167,7 @@ class RunScreen(Screen[None]):
             self.app.cue()
         error = self.session.take_save_error()
         if error:
-            self.notify(error, title="Not saved yet", severity="warning", timeout=10)
+            self.notify(error, title="Not saved yet", severity="warning", timeout=10, markup=False)
         if self.session.ended:
             if was_running:  # this control ended it
                 if self.timer is not None:
@@ -242,7 +242,7 @@ class RunScreen(Screen[None]):
         def to_summary(pain_after: int | None) -> None:
             error = session.set_pain_after(pain_after)  # on disk before anything else can happen
             if error:
-                self.notify(error, title="Not saved yet", severity="warning", timeout=10)
+                self.notify(error, title="Not saved yet", severity="warning", timeout=10, markup=False)
             self.app.switch_screen(SummaryScreen(session))
 
         def ask_pain(_: object = None) -> None:

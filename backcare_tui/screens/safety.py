@@ -72,7 +72,7 @@ class SafetyScreen(ModalScreen[None]):
         if self.first_run:
             error = self.app.settings.change(safety_acknowledged=True)
             if error:
-                self.notify(error, severity="warning")
+                self.notify(error, severity="warning", markup=False)
         self.dismiss()
 
     def action_close(self) -> None:

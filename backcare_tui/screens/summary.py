@@ -118,7 +118,7 @@ class SummaryScreen(Screen[None]):
     def action_save(self) -> None:
         error = self.app.end_session()
         if error:
-            self.notify(error, title="Not saved yet", severity="warning", timeout=10)
+            self.notify(error, title="Not saved yet", severity="warning", timeout=10, markup=False)
         else:
-            self.notify("Session saved.", timeout=3)
+            self.notify("Session saved.", timeout=3, markup=False)
         self.dismiss()

@@ -46,6 +46,7 @@ from ..domain.models import (
     SessionStatus,
     TimedDose,
 )
+from ..domain.wording import printable
 
 SESSION_STATUS_CODES: dict[SessionStatus, str] = {
     "in_progress": "i",
@@ -58,7 +59,10 @@ _SESSION_STATUS: dict[str, SessionStatus] = {code: status for status, code in SE
 _NOTHING_DONE = FullCounts(0, 0, 0)
 _EXERCISE_STATUS: dict[str, ExerciseStatus] = {code: status for status, code in EXERCISE_STATUS_CODES.items()}
 
-Seconds = Annotated[float, Meta(ge=0)]
+# Over three centuries: longer than any session, and short enough that a start within
+# _YEARS plus these stays within the calendar datetime can hold, in any time zone.
+Seconds = Annotated[float, Meta(ge=0, le=1e10)]
+_YEARS = (1000, 9000)
 Count = Annotated[int, Meta(ge=0)]
 Stamp = Annotated[datetime, Meta(tz=True)]
 _ROW = {"array_like": True, "frozen": True, "gc": False}
@@ -121,6 +125,23 @@ class StoredSession(Struct, frozen=True, gc=False, forbid_unknown_fields=True, o
     hurt_exercise: str | None = field(default=None, name="h")
     recovered: bool = field(default=False, name="c")
     next_morning: Literal["better", "same", "worse", "skipped"] | None = field(default=None, name="q")
+
+    def __post_init__(self) -> None:
+        """Times the record could not be built from, or shown from, are a validation error."""
+        if not _YEARS[0] <= self.started_at.year <= _YEARS[1]:
+            raise ValueError(f"the start in the year {self.started_at.year} is not a date a session can have")
+        if isinstance(self.ended_at, str):
+            try:
+                end = datetime.fromisoformat(self.ended_at)
+            except ValueError:
+                raise ValueError(f"the end {self.ended_at!r} is not a date and time") from None
+            if end.tzinfo is None or not _YEARS[0] <= end.year <= _YEARS[1]:
+                raise ValueError(f"the end {self.ended_at!r} is not a date and time with its UTC offset")
+        elif isinstance(self.ended_at, float | int) and not -1e10 < self.ended_at < 1e10:
+            try:  # only an end centuries away can leave the calendar
+                _decode_end(self, session_status(self.status))
+            except OverflowError:
+                raise ValueError("the end is outside the calendar") from None
 
 
 def _seconds(value: float) -> float | int:
@@ -276,6 +297,18 @@ def dose_facts(stored: StoredDose) -> tuple[Dose, float, float, FullCounts]:
 
 _known_rows: dict[StoredExercise, ExerciseResult] = {}
 
+_printable_ids: dict[str, str] = {}
+
+
+def _printable_id(text: str) -> str:
+    """`printable(text)` for ids, which repeat in every session: each is checked once."""
+    shown = _printable_ids.get(text)
+    if shown is None:
+        shown = printable(text)
+        if len(_printable_ids) < 4096:
+            _printable_ids[text] = shown
+    return shown
+
 
 def _decode_exercise(stored: StoredExercise) -> ExerciseResult:
     """The result a row stands for; rows repeat (most are a done exercise at its dose), and
@@ -295,7 +328,7 @@ def _build_exercise(stored: StoredExercise) -> ExerciseResult:
         active, done_counts = 0.0, _NOTHING_DONE
     reps, sets, sides = done_counts
     return ExerciseResult(
-        exercise_id=stored.exercise_id,
+        exercise_id=_printable_id(stored.exercise_id),
         dose=dose,
         planned_seconds=work_seconds if stored.planned is None else float(stored.planned),
         active_seconds=active if stored.active is None else float(stored.active),
@@ -328,12 +361,15 @@ def decode_session(session_id: str, document: Any) -> SessionRecord:
 
 
 def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
-    """The record a validated session document stands for."""
+    """The record a validated session document stands for.
+
+    Text read back (names, note, ids) has any control character made visible, so a file
+    edited by hand cannot drive the terminal it is shown on."""
     status = session_status(stored.status)
     return SessionRecord(
         id=session_id,
-        routine_id=stored.routine_id,
-        routine_name=stored.routine_name,
+        routine_id=_printable_id(stored.routine_id),
+        routine_name=printable(stored.routine_name),
         started_at=stored.started_at,
         ended_at=_decode_end(stored, status),
         status=status,
@@ -343,8 +379,8 @@ def record_from_stored(session_id: str, stored: StoredSession) -> SessionRecord:
         paused_seconds=float(stored.paused),
         pain_before=stored.pain_before,
         pain_after=stored.pain_after,
-        note=stored.note,
-        hurt_exercise=stored.hurt_exercise,
+        note=printable(stored.note),
+        hurt_exercise=None if stored.hurt_exercise is None else printable(stored.hurt_exercise),
         recovered=stored.recovered,
         next_morning=stored.next_morning,
     )

@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from ..domain.wording import printable
 from .errors import CorruptDatabaseError, StorageError, write_failed
 from .files import write_atomically
 from .schema import Data, ShapeError, parse
@@ -101,11 +102,11 @@ def _identity(stat: os.stat_result) -> FileIdentity:
 
 def unreadable(path: Path, reason: str, errno: int | None = None) -> StorageError:
     """The operating system would not let the file be read: not a reason to move it aside."""
-    return StorageError(f"{path} cannot be read: {reason}. Check its permissions.", path, errno)
+    return StorageError(printable(f"{path} cannot be read: {reason}. Check its permissions."), path, errno)
 
 
 def damaged(path: Path, reason: str) -> CorruptDatabaseError:
-    return CorruptDatabaseError(f"{path} is damaged and cannot be read: {reason}.", path)
+    return CorruptDatabaseError(printable(f"{path} is damaged and cannot be read: {reason}."), path)
 
 
 class KeyedTable(Table):

@@ -149,7 +149,7 @@ def _from_version_one(data: Data) -> Data:
     """Version 1: sessions re-encoded in the more compact form of version 2."""
     try:
         sessions = upgrade_v1_sessions(data.get(SESSIONS, {}))
-    except (msgspec.ValidationError, ValueError) as error:
+    except (msgspec.ValidationError, ValueError, OverflowError) as error:
         raise ShapeError(f"a value has the wrong type ({error})") from None
     return stamped({**data, SESSIONS: sessions}, 2)
 
