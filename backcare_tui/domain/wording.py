@@ -9,7 +9,7 @@ that show user data wrap them in Content or Text.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 from .models import ExerciseStatus, SessionStatus
 
@@ -60,6 +60,12 @@ def pain(before: int | None, after: int | None) -> str:
 def day(moment: datetime) -> str:
     """`2026-01-05`, in local time."""
     return f"{moment.astimezone():%Y-%m-%d}"
+
+
+def day_month(moment: date) -> str:
+    """`3 March`; a datetime is taken in local time."""
+    when = moment.astimezone().date() if isinstance(moment, datetime) else moment
+    return f"{when.day} {when:%B}"
 
 
 def clock_time(moment: datetime) -> str:
