@@ -106,13 +106,15 @@ def headline(records: Iterable[SessionRecord], today: date) -> str:
     """E.g. "This week: 3 sessions, 42 active minutes. Pain after sessions is 2 points lower
     than a month ago." The pain half is left out when there are too few scores to compare."""
     records = list(records)
-    week = weekly_totals(records, today, weeks=1)[0]
+    return _headline(weekly_totals(records, today, weeks=1)[0], pain_sentence(records, today))
+
+
+def _headline(week: WeekTotal, pain: str | None) -> str:
     if week.sessions == 0:
         first = "This week: no sessions yet."
     else:
         minutes = wording.count(round(week.minutes), "active minute")
         first = f"This week: {wording.count(week.sessions, 'session')}, {minutes}."
-    pain = pain_sentence(records, today)
     return f"{first} {pain}" if pain else first
 
 
@@ -134,7 +136,8 @@ def active_calendar(records: Iterable[SessionRecord], today: date, weeks: int = 
     Days after today in the current week are marked `future`.
     """
     first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
-    counted = [record for record in records if counts_as_session(record) and record.started_at >= _start_of(first)]
+    start = _start_of(first)
+    counted = [record for record in records if record.started_at >= start and counts_as_session(record)]
     sessions: dict[date, int] = {}
     minutes: dict[date, float] = {}
     for record, day in zip(counted, local_days(record.started_at for record in counted), strict=True):
@@ -212,10 +215,11 @@ def progress(
     """Everything the progress charts and the headline need, from one look at the records."""
     records = list(records)
     checkins = list(checkins)
+    totals = weekly_totals(records, today, weeks=max(1, weeks))
     return Progress(
-        headline=headline(records, today),
+        headline=_headline(totals[-1], pain_sentence(records, today)),
         pain=pain_points(records),
-        weeks=weekly_totals(records, today, weeks=weeks),
+        weeks=totals,
         calendar=active_calendar(records, today, weeks=weeks),
         checkins=checkin_points(checkins),
         function=function_change(checkins),

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..domain import stats, wording
 from ..domain.models import SessionRecord
+from ..domain.progress import progress
 from ..session_export import table_row
+from ..widgets.progress_charts import ProgressCharts
 
 PAGE = 100
 
@@ -31,6 +33,7 @@ class HistoryScreen(Screen[None]):
         Binding("escape,h", "back", "Back"),
         Binding("enter", "details", "Details"),
         Binding("d,delete", "delete", "Delete"),
+        Binding("c", "charts", "Charts"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -88,6 +91,31 @@ class HistoryScreen(Screen[None]):
         )
         self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
         self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        """Fill the progress charts, only while they are shown (c switches them with the table)."""
+        charts = self.query(ProgressCharts).first() if self.query(ProgressCharts) else None
+        if charts is not None and charts.display:
+            self.query_one(DataTable).display = self.query_one("#history-empty").display = False
+            names = {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
+            charts.progress = progress(self.records, self.app.today(), names=names)
+
+    async def action_charts(self) -> None:
+        if self.query(ProgressCharts):
+            charts = self.query_one(ProgressCharts)
+            charts.display = not charts.display
+        else:  # made when first asked for, so the table opens as fast as before
+            charts = ProgressCharts(id="progress-charts")
+            await self.mount(charts, before=self.query_one(Footer))
+        table = self.query_one(DataTable)
+        if charts.display:
+            self.query_one("#progress-tabs Tabs").focus()
+        else:
+            table.display = bool(self.records)
+            self.query_one("#history-empty").display = not self.records
+            table.focus()
+        self.show_progress()
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
@@ -138,7 +166,8 @@ class HistoryScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("details", "delete") and not self.records:
+        charts_shown = any(charts.display for charts in self.query(ProgressCharts))
+        if action in ("details", "delete") and (not self.records or charts_shown):
             return None
         return True
 

@@ -1,0 +1,243 @@
+"""Progress charts for the history screen: pain, weekly minutes, active days and the check-in.
+
+The screen sets `ProgressCharts.progress` (made by `domain.progress.progress`) and the
+widget draws it: the headline in words, then one tab per chart. The line and bar charts are
+Plotext plots (textual-plotext), with a 0-10 axis for pain and scores and dates along the
+bottom; a missing score is a gap, never filled with the other score. The calendar of active
+days is drawn as text, a week a column, with a legend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from ..domain import wording
+from ..domain.progress import CalendarDay, Progress
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MOST_DATE_LABELS = 6
+
+
+def _short_day(day: object) -> str:
+    return f"{day:%d %b}".lstrip("0")  # "3 Mar"
+
+
+def _ticks(labels: Sequence[str], most: int = MOST_DATE_LABELS) -> tuple[list[float], list[str]]:
+    """At most `most` evenly spaced x positions (1-based) with their labels, the last always kept."""
+    if not labels:
+        return [], []
+    step = max(1, -(-len(labels) // most))
+    chosen = list(range(len(labels) - 1, -1, -step))[::-1]
+    return [float(index + 1) for index in chosen], [labels[index] for index in chosen]
+
+
+def _round_up(value: int) -> int:
+    """A round number of minutes at or above `value` (at least 10), for the top of the axis."""
+    for top in (10, 20, 30, 40, 60, 80, 100, 120, 150, 200, 300, 400, 600):
+        if value <= top:
+            return top
+    return -(-value // 200) * 200
+
+
+def _runs(values: Sequence[int | float | None]) -> list[tuple[list[int], list[float]]]:
+    """Runs of present values as (x positions, values); a missing value ends a run."""
+    runs: list[tuple[list[int], list[float]]] = []
+    xs: list[int] = []
+    ys: list[float] = []
+    for position, value in enumerate(values, start=1):
+        if value is None:
+            if xs:
+                runs.append((xs, ys))
+            xs, ys = [], []
+        else:
+            xs.append(position)
+            ys.append(float(value))
+    if xs:
+        runs.append((xs, ys))
+    return runs
+
+
+class _Chart(PlotextPlot):
+    """A Plotext plot whose series colours come from the app's theme."""
+
+    def colour(self, variable: str) -> tuple[int, int, int]:
+        value = self.app.theme_variables.get(variable, "#888888")
+        red, green, blue = Color.parse(value).rgb
+        return (red, green, blue)
+
+    def lines(
+        self, series: Sequence[tuple[str, Sequence[int | float | None], str]], labels: Sequence[str], top: int
+    ) -> None:
+        """Draw each (name, values, colour variable) as lines with gaps on a 0 to `top` axis."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        for name, values, variable in series:
+            colour = self.colour(variable)
+            for number, (xs, ys) in enumerate(_runs(values)):
+                label = name if number == 0 else None
+                if len(xs) == 1:
+                    plt.scatter(xs, ys, color=colour, marker="dot", label=label)
+                else:
+                    plt.plot(xs, ys, color=colour, marker="braille", label=label)
+        plt.ylim(0, top)
+        plt.yticks(list(range(0, top + 1, 2)))
+        positions, names = _ticks(labels)
+        plt.xticks(positions, names)
+        plt.xlim(0.5, max(1, len(labels)) + 0.5)
+        self.refresh()
+
+
+class PainChart(_Chart):
+    def show(self, progress: Progress) -> None:
+        points = progress.pain
+        series = (
+            ("before", [point.before for point in points], "warning"),
+            ("after", [point.after for point in points], "primary"),
+        )
+        self.lines(series, [_short_day(point.day) for point in points], 10)
+
+
+class CheckInChart(_Chart):
+    def show(self, progress: Progress) -> None:
+        points = progress.checkins
+        series = (
+            ("activities 0-10", [point.average for point in points], "success"),
+            ("days of pain relief", [point.pain_relief_days for point in points], "error"),
+        )
+        self.lines(series, [_short_day(point.day) for point in points], 10)
+
+
+class WeeklyMinutesChart(_Chart):
+    def show(self, progress: Progress) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        weeks = progress.weeks
+        labels = [_short_day(week.week_start) for week in weeks]
+        minutes = [round(week.minutes) for week in weeks]
+        plt.bar(list(range(1, len(weeks) + 1)), minutes, color=self.colour("primary"), width=0.6)
+        positions, names = _ticks(labels)
+        plt.xticks(positions, names)
+        plt.xlim(0.4, len(weeks) + 0.6)
+        top = _round_up(max(minutes, default=0))
+        plt.ylim(0, top)
+        plt.yticks([0, top // 2, top])
+        self.refresh()
+
+
+def _month_row(weeks: Sequence[Sequence[CalendarDay]]) -> str:
+    """Month names above the week where each month begins, where there is room."""
+    row = [" "] * (4 + 2 * len(weeks) + 2)
+    shown = ""
+    free_from = 0
+    for number, week in enumerate(weeks):
+        month = f"{week[-1].day:%b}"
+        column = 4 + 2 * number
+        if month != shown and column >= free_from:
+            row[column : column + 3] = month
+            free_from = column + 4
+        shown = month
+    return "".join(row).rstrip()
+
+
+def calendar_content(days: Sequence[CalendarDay]) -> Content:
+    """Weeks as columns, Monday at the top: a filled square for a day with a session."""
+    weeks = [days[start : start + 7] for start in range(0, len(days), 7)]
+    parts: list[tuple[str, str] | str] = [(_month_row(weeks) + "\n", "dim")]
+    for weekday in range(7):
+        parts.append((f"{WEEKDAYS[weekday]} ", "dim"))
+        for week in weeks:
+            cell = week[weekday]
+            if cell.future:
+                parts.append("  ")
+            elif cell.sessions == 0:
+                parts.append(("· ", "dim"))
+            else:
+                parts.append(("■ ", "$success" if cell.sessions == 1 else "bold $accent"))
+        parts.append("\n")
+    active = sum(1 for day in days if day.sessions)
+    parts += [
+        ("· ", "dim"),
+        "no session  ",
+        ("■", "$success"),
+        " 1 session  ",
+        ("■", "bold $accent"),
+        " 2 or more\n",
+        (f"{wording.count(active, 'active day')} in the last {wording.count(len(weeks), 'week')}", "dim"),
+    ]
+    return Content.assemble(*parts)
+
+
+class ProgressCharts(Widget):
+    """The headline and the progress charts, one tab each."""
+
+    DEFAULT_CSS = """
+    ProgressCharts { height: 1fr; }
+    ProgressCharts #progress-headline { padding: 0 1; height: auto; }
+    ProgressCharts TabbedContent { height: 1fr; }
+    ProgressCharts TabPane { padding: 0; }
+    ProgressCharts .chart-empty { color: $text-muted; padding: 1 2; }
+    ProgressCharts #active-days { padding: 0 1; }
+    ProgressCharts PlotextPlot { height: 1fr; }
+    """
+
+    progress: reactive[Progress | None] = reactive(None, layout=True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress-headline")
+        with TabbedContent(id="progress-tabs"):
+            with TabPane("Pain", id="tab-pain"):
+                yield Static("No pain scores yet.", classes="chart-empty", id="pain-empty")
+                yield PainChart(id="pain-chart")
+            with TabPane("Minutes a week", id="tab-minutes"):
+                yield WeeklyMinutesChart(id="minutes-chart")
+            with TabPane("Active days", id="tab-days"), Vertical():
+                yield Static(id="active-days")
+            with TabPane("Check-in", id="tab-checkin"):
+                yield Static(
+                    "No weekly check-ins yet. They are offered once a week when the app starts.",
+                    classes="chart-empty",
+                    id="checkin-empty",
+                )
+                yield Static(id="checkin-change", classes="chart-empty")
+                yield CheckInChart(id="checkin-chart")
+            with TabPane("Doses", id="tab-doses"):
+                yield Static(id="dose-lines", classes="chart-empty")
+
+    def watch_progress(self, progress: Progress | None) -> None:
+        if progress is None or not self.is_mounted:
+            return
+        self.query_one("#progress-headline", Static).update(Content.styled(progress.headline, "bold"))
+        has_pain = any(p.before is not None or p.after is not None for p in progress.pain)
+        self.query_one("#pain-empty").display = not has_pain
+        pain = self.query_one(PainChart)
+        pain.display = has_pain
+        if has_pain:
+            pain.show(progress)
+        self.query_one(WeeklyMinutesChart).show(progress)
+        self.query_one("#active-days", Static).update(calendar_content(progress.calendar))
+        has_checkins = bool(progress.checkins)
+        self.query_one("#checkin-empty").display = not has_checkins
+        checkins = self.query_one(CheckInChart)
+        checkins.display = has_checkins
+        change = self.query_one("#checkin-change", Static)
+        change.display = progress.function is not None
+        if progress.function is not None:
+            change.update(Content(progress.function.text + "."))
+        if has_checkins:
+            checkins.show(progress)
+        lines = [growth.line for growth in progress.doses] or ["Every dose is still where it started."]
+        self.query_one("#dose-lines", Static).update(Content("\n".join(lines)))
+
+    def on_mount(self) -> None:
+        self.watch_progress(self.progress)
