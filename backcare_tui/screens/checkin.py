@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -44,7 +44,7 @@ class CheckInAnswer:
 class CheckInScreen(ModalScreen[CheckInAnswer]):
     """Score this week's everyday activities; names them first when none are known yet."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS = [
         Binding("escape", "close", "Not now"),
         Binding("ctrl+s", "save", "Save", show=False),
     ]
@@ -160,7 +160,7 @@ class CheckInScreen(ModalScreen[CheckInAnswer]):
 
 
 def offer_checkin(
-    app: App[object],
+    app: App[Any],
     log: CheckInLog,
     today: date,
     now: datetime,
