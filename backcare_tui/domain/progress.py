@@ -8,6 +8,7 @@ they always agree. Pain comparisons use the meaningful-change rule of `stats.pai
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -121,8 +122,7 @@ def _headline(week: WeekTotal, pain: str | None) -> str:
 def pain_points(records: Iterable[SessionRecord], limit: int = PAIN_POINTS) -> list[PainPoint]:
     """Pain before and after of the latest finished sessions, oldest first; missing stays missing."""
     finished = [record for record in records if record.status != "in_progress"]
-    finished.sort(key=lambda record: record.started_at)
-    latest = finished[-limit:] if limit > 0 else []
+    latest = heapq.nlargest(limit, finished, key=lambda record: record.started_at)[::-1] if limit > 0 else []
     days = local_days(record.started_at for record in latest)
     return [
         PainPoint(record.started_at, day, record.pain_before, record.pain_after)
@@ -215,12 +215,17 @@ def progress(
     """Everything the progress charts and the headline need, from one look at the records."""
     records = list(records)
     checkins = list(checkins)
-    totals = weekly_totals(records, today, weeks=max(1, weeks))
+    # Every figure but the pain chart looks at recent weeks only: narrow down once.
+    days_back = max(today.weekday() + 7 * (max(1, weeks) - 1), MONTH_AGO[1]) + 1
+    since = _start_of(today - timedelta(days=days_back))
+    recent = [record for record in records if record.started_at >= since]
+    finished_recent = sum(1 for record in recent if record.status != "in_progress")
+    totals = weekly_totals(recent, today, weeks=max(1, weeks))
     return Progress(
-        headline=_headline(totals[-1], pain_sentence(records, today)),
-        pain=pain_points(records),
+        headline=_headline(totals[-1], pain_sentence(recent, today)),
+        pain=pain_points(recent if finished_recent >= PAIN_POINTS else records),
         weeks=totals,
-        calendar=active_calendar(records, today, weeks=weeks),
+        calendar=active_calendar(recent, today, weeks=weeks),
         checkins=checkin_points(checkins),
         function=function_change(checkins),
         doses=dose_growth(changes, names or {}),

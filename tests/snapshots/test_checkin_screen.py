@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from textual.widgets import Input
 
 from backcare_tui import paths
 from backcare_tui.app import make_app
@@ -30,4 +31,12 @@ def test_checkin_screen(kind, snap_compare, tmp_path):
         db_path=tmp_path / "history.json", clock=clock, today=lambda: clock.wall().date(), checkins=log(kind, clock)
     )
     app.animation_level = "none"
-    assert snap_compare(app, terminal_size=(80, 24))
+
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # the cursor shows steadily, whenever the picture is taken
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=settle, terminal_size=(80, 24))
