@@ -34,6 +34,7 @@ class HistoryScreen(Screen[None]):
         Binding("enter", "details", "Details"),
         Binding("d,delete", "delete", "Delete"),
         Binding("c", "charts", "Charts"),
+        Binding("r", "report", "Report"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -98,8 +99,28 @@ class HistoryScreen(Screen[None]):
         charts = self.query(ProgressCharts).first() if self.query(ProgressCharts) else None
         if charts is not None and charts.display:
             self.query_one(DataTable).display = self.query_one("#history-empty").display = False
-            names = {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
-            charts.progress = progress(self.records, self.app.today(), names=names)
+            checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
+            charts.progress = progress(self.records, self.app.today(), checkins, names=self._names())
+
+    def _names(self) -> dict[str, str]:
+        return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
+
+    def action_report(self) -> None:
+        """Write the printable progress report into the current folder and say where."""
+        from pathlib import Path
+
+        from ..report import ReportData, default_file_name, render_report
+
+        today = self.app.today()
+        checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
+        target = Path.cwd() / default_file_name(today)
+        html = render_report(ReportData(self.records, today, None, checkins, names=self._names()))
+        try:
+            target.write_text(html, encoding="utf-8")
+        except OSError as error:
+            self.notify(f"{target}: {error.strerror or error}", title="Report not written", severity="error")
+            return
+        self.notify(f"Written to {target}. Open it in a browser to print it.", title="Progress report", timeout=10)
 
     async def action_charts(self) -> None:
         if self.query(ProgressCharts):

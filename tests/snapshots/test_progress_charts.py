@@ -34,7 +34,7 @@ def with_missing_scores():
 
 HISTORIES = {
     "none": list,
-    "one": lambda: sixty_sessions()[-1:],
+    "one": lambda: sixty_sessions()[-2:-1],  # with both pain scores
     "sixty": sixty_sessions,
     "missing-scores": with_missing_scores,
 }

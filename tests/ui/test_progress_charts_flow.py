@@ -43,3 +43,14 @@ async def test_charts_with_no_sessions_say_so(open_app):
         assert not app.screen.query_one("#history-empty").display
         await pilot.press("c")
         assert app.screen.query_one("#history-empty").display
+
+
+async def test_r_writes_the_report_into_the_current_folder(open_app, db_path, tmp_path, monkeypatch):
+    save_sessions(db_path, sixty_sessions()[-5:])
+    monkeypatch.chdir(tmp_path)
+    async with open_app() as (app, pilot):
+        await pilot.press("h", "r")
+        await pilot.pause()
+        [written] = tmp_path.glob("backcare-report-*.html")
+        assert "Sessions per week" in written.read_text(encoding="utf-8")
+        assert any(str(written) in str(notice.message) for notice in app._notifications)
