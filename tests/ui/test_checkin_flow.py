@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import timedelta
 
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from backcare_tui import paths
 from backcare_tui.app import make_app
@@ -27,6 +27,12 @@ async def started(db_path, library, log, clock=None, size=SIZE):
         yield app, pilot
 
 
+async def press_button(pilot, selector: str) -> None:
+    """Press a dialog button (not a click: a notice may be shown over it)."""
+    pilot.app.screen.query_one(selector, Button).press()
+    await pilot.pause()
+
+
 async def type_into(pilot, selector: str, text: str) -> None:
     pilot.app.screen.query_one(selector, Input).value = text
     await pilot.pause()
@@ -41,7 +47,7 @@ async def test_first_check_in_names_activities_then_scores_them(db_path, bundled
         await type_into(pilot, "#name-1", "walking [20] minutes")
         await type_into(pilot, "#score-1", "6")
         await type_into(pilot, "#relief", "3")
-        await pilot.click("#save")
+        await press_button(pilot, "#save")
         await pilot.pause()
         assert isinstance(app.screen, RoutinesScreen)
     [saved] = log.checkins()
@@ -75,14 +81,14 @@ async def test_a_score_out_of_range_is_explained(db_path, bundled_library):
     async with started(db_path, bundled_library, log) as (app, pilot):
         await type_into(pilot, "#name-0", "socks")
         await type_into(pilot, "#score-0", "12")
-        await pilot.click("#save")
+        await press_button(pilot, "#save")
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
         assert "from 0 to 10" in text_of(app, "#checkin-error")
-        await pilot.click("#save")  # nothing named and scored at all
+        await press_button(pilot, "#save")  # nothing named and scored at all
         await type_into(pilot, "#name-0", "")
         await type_into(pilot, "#score-0", "")
-        await pilot.click("#save")
+        await press_button(pilot, "#save")
         await pilot.pause()
         assert "at least one activity" in text_of(app, "#checkin-error")
     assert log.checkins() == []
@@ -91,7 +97,7 @@ async def test_a_score_out_of_range_is_explained(db_path, bundled_library):
 async def test_skip_counts_as_this_weeks_check_in(db_path, bundled_library):
     log = MemoryCheckIns()
     async with started(db_path, bundled_library, log) as (app, pilot):
-        await pilot.click("#skip")
+        await press_button(pilot, "#skip")
         await pilot.pause()
     assert [c.skipped for c in log.checkins()] == [True]
     async with started(db_path, bundled_library, log) as (app, pilot):
@@ -112,7 +118,7 @@ async def test_not_now_asks_again_next_start(db_path, bundled_library):
 async def test_turned_off_it_is_not_asked_and_the_palette_turns_it_on(db_path, bundled_library):
     log = MemoryCheckIns()
     async with started(db_path, bundled_library, log) as (app, pilot):
-        await pilot.click("#turn-off")
+        await press_button(pilot, "#turn-off")
         await pilot.pause()
     assert not Settings.load(paths.settings_path()).weekly_checkin
     clock = FakeClock()
