@@ -204,6 +204,18 @@ def dose_growth(changes: Iterable[DoseChange], names: Mapping[str, str]) -> list
     return growth
 
 
+def _since(records: list[SessionRecord], start: datetime, newest_first: bool) -> list[SessionRecord]:
+    """The records started at or after `start`, in their order."""
+    if not newest_first:
+        return [record for record in records if record.started_at >= start]
+    recent = []
+    for record in records:
+        if record.started_at < start:
+            break
+        recent.append(record)
+    return recent
+
+
 def progress(
     records: Iterable[SessionRecord],
     today: date,
@@ -211,14 +223,18 @@ def progress(
     changes: Iterable[DoseChange] = (),
     names: Mapping[str, str] | None = None,
     weeks: int = CHART_WEEKS,
+    newest_first: bool = False,
 ) -> Progress:
-    """Everything the progress charts and the headline need, from one look at the records."""
+    """Everything the progress charts and the headline need, from one look at the records.
+
+    With `newest_first` (the records are in that order, as the store gives them) only the
+    recent ones are looked at, which matters over years of sessions.
+    """
     records = list(records)
     checkins = list(checkins)
     # Every figure but the pain chart looks at recent weeks only: narrow down once.
     days_back = max(today.weekday() + 7 * (max(1, weeks) - 1), MONTH_AGO[1]) + 1
-    since = _start_of(today - timedelta(days=days_back))
-    recent = [record for record in records if record.started_at >= since]
+    recent = _since(records, _start_of(today - timedelta(days=days_back)), newest_first)
     finished_recent = sum(1 for record in recent if record.status != "in_progress")
     totals = weekly_totals(recent, today, weeks=max(1, weeks))
     return Progress(

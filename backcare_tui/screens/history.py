@@ -100,7 +100,7 @@ class HistoryScreen(Screen[None]):
         if charts is not None and charts.display:
             self.query_one(DataTable).display = self.query_one("#history-empty").display = False
             checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
-            charts.progress = progress(self.records, self.app.today(), checkins, names=self._names())
+            charts.progress = progress(self.records, self.app.today(), checkins, names=self._names(), newest_first=True)
 
     def _names(self) -> dict[str, str]:
         return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
@@ -187,7 +187,7 @@ class HistoryScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        charts_shown = any(charts.display for charts in self.query(ProgressCharts))
+        charts_shown = any(charts.display for charts in self.query_children(ProgressCharts))
         if action in ("details", "delete") and (not self.records or charts_shown):
             return None
         return True

@@ -165,3 +165,9 @@ def test_progress_gathers_everything():
     assert len(view.weeks) == 12 and len(view.calendar) == 84 and len(view.pain) == 40
     assert [(p.average, p.pain_relief_days) for p in view.checkins] == [(3, None), (7, 1)]
     assert view.function is not None and view.function.meaningful
+
+
+def test_newest_first_gives_the_same_progress():
+    records = [session(n, after=n % 5, minutes=5 + n % 7) for n in range(0, 200, 2)]
+    newest_first = sorted(records, key=lambda record: record.started_at, reverse=True)
+    assert progress(newest_first, TODAY, newest_first=True) == progress(records, TODAY)
