@@ -131,7 +131,7 @@ class HistoryScreen(Screen[None]):
             await self.mount(charts, before=self.query_one(Footer))
         table = self.query_one(DataTable)
         if charts.display:
-            self.query_one("#progress-tabs Tabs").focus()
+            self.query_one("#progress-tabs").focus()
         else:
             table.display = bool(self.records)
             self.query_one("#history-empty").display = not self.records

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import on
 from textual.app import ComposeResult
 from textual.color import Color
-from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, Tab, Tabs
 from textual_plotext import PlotextPlot
 
 from ..domain import wording
@@ -97,8 +97,10 @@ class _Chart(PlotextPlot):
         self.refresh()
 
 
-class PainChart(_Chart):
-    def show(self, progress: Progress) -> None:
+class ProgressChart(_Chart):
+    """The one plot of the charts: pain, weekly minutes or the check-in, as the tab asks."""
+
+    def pain(self, progress: Progress) -> None:
         points = progress.pain
         series = (
             ("before", [point.before for point in points], "warning"),
@@ -106,9 +108,7 @@ class PainChart(_Chart):
         )
         self.lines(series, [_short_day(point.day) for point in points], 10)
 
-
-class CheckInChart(_Chart):
-    def show(self, progress: Progress) -> None:
+    def checkins(self, progress: Progress) -> None:
         points = progress.checkins
         series = (
             ("activities 0-10", [point.average for point in points], "success"),
@@ -116,9 +116,7 @@ class CheckInChart(_Chart):
         )
         self.lines(series, [_short_day(point.day) for point in points], 10)
 
-
-class WeeklyMinutesChart(_Chart):
-    def show(self, progress: Progress) -> None:
+    def minutes(self, progress: Progress) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -178,66 +176,84 @@ def calendar_content(days: Sequence[CalendarDay]) -> Content:
     return Content.assemble(*parts)
 
 
+TABS = (
+    ("pain", "Pain"),
+    ("minutes", "Minutes a week"),
+    ("days", "Active days"),
+    ("checkin", "Check-in"),
+    ("doses", "Doses"),
+)
+NO_PAIN = "No pain scores yet."
+NO_CHECKINS = "No weekly check-ins yet. They are offered once a week when the app starts."
+
+
 class ProgressCharts(Widget):
-    """The headline and the progress charts, one tab each."""
+    """The headline and the progress charts, one tab each (left and right move between them).
+
+    One plot and one text area serve every tab, so the charts appear quickly.
+    """
 
     DEFAULT_CSS = """
     ProgressCharts { height: 1fr; }
-    ProgressCharts #progress-headline { padding: 0 1; height: auto; }
-    ProgressCharts TabbedContent { height: 1fr; }
-    ProgressCharts TabPane { padding: 0; }
-    ProgressCharts .chart-empty { color: $text-muted; padding: 1 2; }
-    ProgressCharts #active-days { padding: 0 1; }
-    ProgressCharts PlotextPlot { height: 1fr; }
+    ProgressCharts #progress-headline { padding: 0 1; height: auto; text-style: bold; }
+    ProgressCharts #progress-text { padding: 1 1 0 1; height: auto; }
+    ProgressCharts ProgressChart { height: 1fr; }
     """
 
-    progress: reactive[Progress | None] = reactive(None, layout=True)
+    progress: reactive[Progress | None] = reactive(None)
+    tab: reactive[str] = reactive("pain")
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress-headline")
-        with TabbedContent(id="progress-tabs"):
-            with TabPane("Pain", id="tab-pain"):
-                yield Static("No pain scores yet.", classes="chart-empty", id="pain-empty")
-                yield PainChart(id="pain-chart")
-            with TabPane("Minutes a week", id="tab-minutes"):
-                yield WeeklyMinutesChart(id="minutes-chart")
-            with TabPane("Active days", id="tab-days"), Vertical():
-                yield Static(id="active-days")
-            with TabPane("Check-in", id="tab-checkin"):
-                yield Static(
-                    "No weekly check-ins yet. They are offered once a week when the app starts.",
-                    classes="chart-empty",
-                    id="checkin-empty",
-                )
-                yield Static(id="checkin-change", classes="chart-empty")
-                yield CheckInChart(id="checkin-chart")
-            with TabPane("Doses", id="tab-doses"):
-                yield Static(id="dose-lines", classes="chart-empty")
+        yield Tabs(*(Tab(label, id=f"tab-{key}") for key, label in TABS), id="progress-tabs")
+        yield Static(id="progress-text")
+        yield ProgressChart(id="progress-plot")
 
-    def watch_progress(self, progress: Progress | None) -> None:
-        if progress is None or not self.is_mounted:
-            return
-        self.query_one("#progress-headline", Static).update(Content.styled(progress.headline, "bold"))
-        has_pain = any(p.before is not None or p.after is not None for p in progress.pain)
-        self.query_one("#pain-empty").display = not has_pain
-        pain = self.query_one(PainChart)
-        pain.display = has_pain
-        if has_pain:
-            pain.show(progress)
-        self.query_one(WeeklyMinutesChart).show(progress)
-        self.query_one("#active-days", Static).update(calendar_content(progress.calendar))
-        has_checkins = bool(progress.checkins)
-        self.query_one("#checkin-empty").display = not has_checkins
-        checkins = self.query_one(CheckInChart)
-        checkins.display = has_checkins
-        change = self.query_one("#checkin-change", Static)
-        change.display = progress.function is not None
-        if progress.function is not None:
-            change.update(Content(progress.function.text + "."))
-        if has_checkins:
-            checkins.show(progress)
-        lines = [growth.line for growth in progress.doses] or ["Every dose is still where it started."]
-        self.query_one("#dose-lines", Static).update(Content("\n".join(lines)))
+    @on(Tabs.TabActivated)
+    def choose(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        self.tab = (event.tab.id or "tab-pain").removeprefix("tab-")
+
+    def watch_progress(self) -> None:
+        self.draw()
+
+    def watch_tab(self) -> None:
+        self.draw()
 
     def on_mount(self) -> None:
-        self.watch_progress(self.progress)
+        self.draw()
+
+    def draw(self) -> None:
+        progress = self.progress
+        if progress is None or not self.is_mounted:
+            return
+        self.query_one("#progress-headline", Static).update(Content(progress.headline))
+        text, plot = self.query_one("#progress-text", Static), self.query_one(ProgressChart)
+        words: Content | None = None
+        drawn = False
+        if self.tab == "pain":
+            if any(point.before is not None or point.after is not None for point in progress.pain):
+                plot.pain(progress)
+                drawn = True
+            else:
+                words = Content(NO_PAIN)
+        elif self.tab == "minutes":
+            plot.minutes(progress)
+            drawn = True
+        elif self.tab == "days":
+            words = calendar_content(progress.calendar)
+        elif self.tab == "checkin":
+            if progress.checkins:
+                plot.checkins(progress)
+                drawn = True
+                if progress.function is not None:
+                    words = Content(progress.function.text + ".")
+            else:
+                words = Content(NO_CHECKINS)
+        else:
+            lines = [growth.line for growth in progress.doses] or ["Every dose is still where it started."]
+            words = Content("\n".join(lines))
+        text.display = words is not None
+        if words is not None:
+            text.update(words)
+        plot.display = drawn

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable, Tabs
 
 from backcare_tui.screens.history import HistoryScreen
-from backcare_tui.widgets.progress_charts import PainChart, ProgressCharts
+from backcare_tui.widgets.progress_charts import NO_PAIN, ProgressChart, ProgressCharts
 from tests.support.progress import sixty_sessions
 from tests.ui.helpers import save_sessions, text_of
 
@@ -21,12 +21,13 @@ async def test_c_shows_the_charts_and_back_to_the_table(open_app, db_path):
         assert charts.display and not screen.query_one(DataTable).display
         assert charts.progress is not None and len(charts.progress.pain) == 20
         assert text_of(app, "#progress-headline").startswith("This week:")
-        assert screen.query_one(PainChart).display
+        assert screen.query_one(ProgressChart).display and not screen.query_one("#progress-text").display
         await pilot.press("enter", "d")  # no row to open or delete while the charts show
         assert app.screen is screen
         await pilot.press("right", "right")
-        assert screen.query_one(TabbedContent).active == "tab-days"
-        assert "active day" in text_of(app, "#active-days")
+        assert screen.query_one(Tabs).active == "tab-days"
+        assert "active day" in text_of(app, "#progress-text")
+        assert not screen.query_one(ProgressChart).display
         await pilot.press("c")
         await pilot.pause()
         assert not charts.display and screen.query_one(DataTable).display
@@ -38,8 +39,8 @@ async def test_charts_with_no_sessions_say_so(open_app):
         await pilot.press("h", "c")
         await pilot.pause()
         assert text_of(app, "#progress-headline") == "This week: no sessions yet."
-        assert app.screen.query_one("#pain-empty").display
-        assert not app.screen.query_one(PainChart).display
+        assert text_of(app, "#progress-text") == NO_PAIN
+        assert not app.screen.query_one(ProgressChart).display
         assert not app.screen.query_one("#history-empty").display
         await pilot.press("c")
         assert app.screen.query_one("#history-empty").display
