@@ -146,7 +146,7 @@ def _checkin_chart(checkins: Sequence[CheckIn]) -> str:
 def _doses(changes: Sequence[DoseChange], names: Mapping[str, str]) -> str:
     growth = progress_model.dose_growth(changes, names)
     if not growth:
-        return _section("Doses now against the start", _para("Every dose is still where it started.", "muted"))
+        return _section("Doses now against the start", _para("No dose changes recorded yet.", "muted"))
     return _section(
         "Doses now against the start", "<ul>" + "".join(f"<li>{escape(g.line)}</li>" for g in growth) + "</ul>"
     )

@@ -251,7 +251,7 @@ class ProgressCharts(Widget):
             else:
                 words = Content(NO_CHECKINS)
         else:
-            lines = [growth.line for growth in progress.doses] or ["Every dose is still where it started."]
+            lines = [growth.line for growth in progress.doses] or ["No dose changes recorded yet."]
             words = Content("\n".join(lines))
         text.display = words is not None
         if words is not None:
