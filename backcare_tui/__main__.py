@@ -132,6 +132,18 @@ def build_parser() -> Parser:
     )
     _common_options(status, top=False)
 
+    report = sub.add_parser(
+        "report",
+        help="write a progress report to print or show a physiotherapist",
+        description="Write a one-page HTML progress report (charts included, works offline): sessions per week, "
+        "pain, weekly check-ins, doses and sessions stopped for pain. The history file is only read.",
+    )
+    report.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="start the report on this day")
+    report.add_argument(
+        "--output", metavar="FILE", help="where to write it (default: backcare-report-<date>.html in this folder)"
+    )
+    _common_options(report, top=False)
+
     safety = sub.add_parser("safety", help="print the safety advice", description="Print the safety advice.")
     _common_options(safety, top=False)
 
@@ -152,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.check_library([*args.library, *args.folders])
             case "history":
                 return commands.print_history(args.db, args.format or "table", args.since)
+            case "report":
+                return commands.write_report(args.db, args.library, args.since, args.output)
             case "safety":
                 return commands.print_safety()
             case "guide":

@@ -24,6 +24,7 @@ from textual.widgets import Input
 
 from . import paths
 from .domain import wording
+from .domain.checkin import CheckInLog
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 
@@ -76,8 +77,10 @@ class BackcareApp(App[int]):
         store: SessionKeeper | None = None,
         db_path: Path | None = None,
         start_routine: str | None = None,
+        checkins: CheckInLog | None = None,
     ) -> None:
         super().__init__()
+        self.checkins = checkins  # where weekly check-ins are kept; None: not offered
         self.library = library
         self._store = store
         self._db_path = db_path
@@ -162,6 +165,8 @@ class BackcareApp(App[int]):
         ask_next_morning(self)  # on top of the pain check: it is about the last session
         if not self.settings.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True))
+        elif self.start_routine is None:
+            self.offer_checkin()
         self._started = True
         self.cover_if_too_small(self.size)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -304,6 +309,24 @@ class BackcareApp(App[int]):
             self.notify(wording.printable(error), severity="warning", markup=False)
         self.notify("Sound cues on" if self.sound else "Sound cues muted", timeout=3, markup=False)
 
+    def offer_checkin(self) -> None:
+        """The weekly check-in, when it is due and turned on."""
+        from .screens.checkin import offer_checkin
+
+        if self.checkins is not None:
+            now = self.clock.wall()
+            enabled = self.settings.weekly_checkin
+            offer_checkin(
+                self, self.checkins, self.today(), now, enabled, lambda: self.settings.change(weekly_checkin=False)
+            )
+
+    def action_toggle_checkin(self) -> None:
+        on = not self.settings.weekly_checkin
+        error = self.settings.change(weekly_checkin=on)
+        if error:
+            self.notify(error, title="Settings", severity="warning", timeout=8)
+        self.notify("Weekly check-in on: asked once a week at start" if on else "Weekly check-in off", timeout=3)
+
     def cue(self) -> None:
         """A short terminal bell, unless muted."""
         if self.sound:
@@ -365,6 +388,9 @@ class BackcareApp(App[int]):
         yield SystemCommand("Safety advice", "When to stop and when to get help", self.action_safety)
         yield SystemCommand("Sound cues", "Turn the countdown bell on or off", self.action_toggle_sound)
         yield SystemCommand("Theme", "Change the colours (light and dark themes)", self.action_change_theme)
+        yield SystemCommand(
+            "Weekly check-in", "Turn the weekly activity check-in on or off", self.action_toggle_checkin
+        )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         yield SystemCommand("Quit", "Quit backcare-tui", self.action_quit)
 
@@ -395,6 +421,7 @@ def make_app(
     clock: Clock | None = None,
     today: Callable[[], date] | None = None,
     start_routine: str | None = None,
+    checkins: CheckInLog | None = None,
 ) -> BackcareApp:
     """Build the app for the command line, tests, snapshots and screenshots alike."""
     clock = clock or MonotonicClock()
@@ -404,4 +431,5 @@ def make_app(
         clock=clock,
         today=today or (lambda: clock.wall().date()),
         start_routine=start_routine,
+        checkins=checkins,
     )

@@ -191,6 +191,39 @@ def print_status(db: str | None, extra: list[Path]) -> int:
     return 0
 
 
+def write_report(db: str | None, extra: list[Path], since: date | None, output: str | None) -> int:
+    """Write the HTML progress report; never creates, locks or changes the history file."""
+    from .domain.clock import MonotonicClock
+    from .report import ReportData, default_file_name, render_report
+    from .storage import SessionStore, StorageError
+
+    today = MonotonicClock().wall().date()
+    if since is not None and since > today:
+        raise CommandError(f"--since {since.isoformat()} is after today")
+    library = _load(extra)
+    path = paths.resolve_db_path(db)
+    records, changes = [], []
+    if path.exists():
+        try:
+            store = SessionStore.open(path)
+        except StorageError as error:
+            raise CommandError(str(error), exit_code=1) from None
+        for notice in store.notices:
+            print(f"note: {notice}", file=sys.stderr)
+        records = store.sessions()
+        changes = store.dose_changes()
+        store.close()
+    names = {exercise.id: exercise.name for exercise in library.exercises.values()}
+    html = render_report(ReportData(records, today, since, changes=changes, names=names))
+    target = Path(output).expanduser() if output else Path.cwd() / default_file_name(today)
+    try:
+        target.write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"could not write the report to {target}: {error.strerror or error}", exit_code=1) from None
+    print(f"Report written to {target.resolve()}")
+    return 0
+
+
 def print_safety() -> int:
     print(safety_text())
     return 0

@@ -25,6 +25,7 @@ class Values(msgspec.Struct, frozen=True, kw_only=True):
     safety_acknowledged: bool = False
     theme: str | None = None
     sound: bool = True
+    weekly_checkin: bool = True
 
 
 class LegacySettings(Protocol):
@@ -92,6 +93,10 @@ class Settings:
     @property
     def sound(self) -> bool:
         return self.values.sound
+
+    @property
+    def weekly_checkin(self) -> bool:
+        return self.values.weekly_checkin
 
     def change(self, **changes: bool | str | None) -> str | None:
         """Change and save settings; None when saved, else why not (kept for this run)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from .models import ExerciseStatus, SessionStatus
 
@@ -88,6 +88,12 @@ def pain(before: int | None, after: int | None) -> str:
 def day(moment: datetime) -> str:
     """`2026-01-05`, in local time."""
     return f"{moment.astimezone():%Y-%m-%d}"
+
+
+def day_month(moment: date) -> str:
+    """`3 March`; a datetime is taken in local time."""
+    when = moment.astimezone().date() if isinstance(moment, datetime) else moment
+    return f"{when.day} {when:%B}"
 
 
 def clock_time(moment: datetime) -> str:

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..domain import stats, wording
 from ..domain.models import SessionRecord
+from ..domain.progress import progress
 from ..session_export import table_row
+from ..widgets.progress_charts import ProgressCharts
 
 PAGE = 100
 
@@ -31,6 +33,8 @@ class HistoryScreen(Screen[None]):
         Binding("enter", "details", "Details", priority=True),  # ahead of the table's own hidden Enter
         Binding("escape,h", "back", "Back"),
         Binding("d,delete", "delete", "Delete"),
+        Binding("c", "charts", "Charts"),
+        Binding("r", "report", "Report"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -94,6 +98,55 @@ class HistoryScreen(Screen[None]):
         )
         self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
         self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        """Fill the progress charts, only while they are shown (c switches them with the table)."""
+        charts = self.query(ProgressCharts).first() if self.query(ProgressCharts) else None
+        if charts is not None and charts.display:
+            self.query_one(DataTable).display = self.query_one("#history-empty").display = False
+            checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
+            changes = self.app.store.programme().changes
+            charts.progress = progress(
+                self.records, self.app.today(), checkins, changes, names=self._names(), newest_first=True
+            )
+
+    def _names(self) -> dict[str, str]:
+        return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
+
+    def action_report(self) -> None:
+        """Write the printable progress report into the current folder and say where."""
+        from pathlib import Path
+
+        from ..report import ReportData, default_file_name, render_report
+
+        today = self.app.today()
+        checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
+        target = Path.cwd() / default_file_name(today)
+        changes = self.app.store.programme().changes
+        html = render_report(ReportData(self.records, today, None, checkins, changes, names=self._names()))
+        try:
+            target.write_text(html, encoding="utf-8")
+        except OSError as error:
+            self.notify(f"{target}: {error.strerror or error}", title="Report not written", severity="error")
+            return
+        self.notify(f"Written to {target}. Open it in a browser to print it.", title="Progress report", timeout=10)
+
+    async def action_charts(self) -> None:
+        if self.query(ProgressCharts):
+            charts = self.query_one(ProgressCharts)
+            charts.display = not charts.display
+        else:  # made when first asked for, so the table opens as fast as before
+            charts = ProgressCharts(id="progress-charts")
+            await self.mount(charts, before=self.query_one(Footer))
+        table = self.query_one(DataTable)
+        if charts.display:
+            self.query_one("#progress-tabs").focus()
+        else:
+            table.display = bool(self.records)
+            self.query_one("#history-empty").display = not self.records
+            table.focus()
+        self.show_progress()
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
@@ -148,7 +201,8 @@ class HistoryScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("details", "delete") and not self.records:
+        charts_shown = any(charts.display for charts in self.query_children(ProgressCharts))
+        if action in ("details", "delete") and (not self.records or charts_shown):
             return None
         if action == "delete" and (record := self.selected()) is not None and record.status == "in_progress":
             return None  # the running session is not history yet

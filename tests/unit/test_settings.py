@@ -50,7 +50,12 @@ def test_settings_move_out_of_an_older_sessions_file_at_the_first_change(tmp_pat
     assert not path.exists()
     assert settings.change(sound=False) is None
     keeper.close()
-    assert msgspec.json.decode(path.read_bytes()) == {"safety_acknowledged": True, "theme": "nord", "sound": False}
+    assert msgspec.json.decode(path.read_bytes()) == {
+        "safety_acknowledged": True,
+        "theme": "nord",
+        "sound": False,
+        "weekly_checkin": True,
+    }
     with SessionStore.open(db) as store:
         assert store.legacy_settings() == {}
     assert msgspec.json.decode(db.read_bytes()).get("settings", {}) == {}
