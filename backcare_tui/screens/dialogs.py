@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -17,7 +23,10 @@ class ConfirmScreen(ModalScreen[bool]):
     they are. The destructive answer needs its own key (`yes_key`) or a click on its button.
     """
 
-    BINDINGS = [Binding("n,escape", "answer(False)", "No")]
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("n,escape", "answer(False)", "No")]
 
     def __init__(self, title: str, detail: str = "", *, yes: str = "Yes", no: str = "No", yes_key: str = "y") -> None:
         super().__init__()
@@ -46,7 +55,10 @@ class ConfirmScreen(ModalScreen[bool]):
 class TooSmallScreen(ModalScreen[None]):
     """Covers the app while the terminal is smaller than it can lay out."""
 
-    BINDINGS = [Binding("escape", "ignore", show=False)]
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "ignore", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Static(

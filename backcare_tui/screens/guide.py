@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -21,7 +23,7 @@ SOURCES_ID = "sources"
 class GuideScreen(ModalScreen[None]):
     """Short sections to read; Tab moves between the contents and the text."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,g", "close", "Close"),
         Binding("n", "step(1)", "Next section"),
         Binding("p", "step(-1)", "Previous", show=False),

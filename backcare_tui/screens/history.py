@@ -6,10 +6,12 @@ open as fast as a hundred.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
@@ -20,6 +22,9 @@ from ..domain.progress import progress
 from ..session_export import table_row
 from ..widgets.progress_charts import ProgressCharts
 
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
 PAGE = 100
 
 
@@ -28,8 +33,11 @@ def _sessions_and_minutes(sessions: int, minutes: float) -> str:
 
 
 class HistoryScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
     TITLE = "History"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "details", "Details", priority=True),  # ahead of the table's own hidden Enter
         Binding("escape,h", "back", "Back"),
         Binding("d,delete", "delete", "Delete"),

@@ -6,9 +6,11 @@ nothing is answered); after one, Escape skips the score.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -25,7 +27,7 @@ def scale_column(scores: range) -> Content:
 
 class PainCheckScreen(ModalScreen[int | None]):
     AUTO_FOCUS = ""  # digits answer at once; Tab reaches the box for typing "10"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("0", "choose(0)", "Score", key_display="0-9"),
         *(Binding(str(score), f"choose({score})", str(score), show=False) for score in range(1, 10)),
         Binding("t", "choose(10)", "10"),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -23,6 +23,9 @@ from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 from ..domain.personal_doses import dose_table, personal_plan
 from ..domain.progression import Plan
 from ..widgets.element_badges import ElementBadges, element_initials
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
 
 if TYPE_CHECKING:  # the history's figures are imported after the first paint, when first needed
     from ..domain import stats
@@ -61,8 +64,11 @@ def last_session_text(summary: stats.Summary) -> str:
 
 
 class RoutinesScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
     TITLE = "Routines"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # priority: shown first in the footer, ahead of the list's own (hidden) Enter
         Binding("enter", "start", "Start", priority=True),
         Binding("slash", "filter", "Filter"),

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -45,6 +46,9 @@ from .run_texts import (
     steps_text,
 )
 
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
 TICK_SECONDS = 0.125  # the figure moves at up to 8 frames a second
 GETTING_READY = (Phase.GET_READY, Phase.REST_EXERCISE)
 FIGURE_MIN_SIZE = (72, 22)  # below this many columns or rows the figure hides
@@ -60,8 +64,11 @@ def figures_in(folders: tuple[Path, ...]) -> Mapping[str, ExercisePoses]:
 
 
 class RunScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
     TITLE = "Exercise"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
         Binding("enter", "done", "Done"),

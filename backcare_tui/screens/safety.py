@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..domain import safety
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
 
 
 def bullet_list(items: tuple[str, ...], classes: str = "") -> ComposeResult:
@@ -35,7 +41,10 @@ def triage_key() -> Content:
 class SafetyScreen(ModalScreen[None]):
     """Not a diagnosis; when to get help, in three tiers; when to stop. Read and acknowledged once."""
 
-    BINDINGS = [
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "acknowledge", "I understand"),
         Binding("escape", "close", "Close"),
     ]
@@ -83,7 +92,10 @@ class SafetyScreen(ModalScreen[None]):
 class WhenToStopScreen(ModalScreen[None]):
     """After "this hurts": the session is stopped and saved; say what to do next."""
 
-    BINDINGS = [
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "close", "Continue"),
         Binding("s", "app.safety", "Safety"),  # a modal screen does not pass keys on to the app
     ]

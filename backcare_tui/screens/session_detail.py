@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
@@ -12,9 +15,15 @@ from textual.widgets import DataTable, Static
 from ..domain import stats, wording
 from ..domain.models import SessionRecord
 
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
 
 class SessionDetailScreen(ModalScreen[None]):
-    BINDINGS = [
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close"),
         Binding("question_mark", "app.help", "Keys"),  # a modal screen passes no keys on to the app
     ]

@@ -7,9 +7,11 @@ closed while it is being typed.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import getters, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -21,6 +23,9 @@ from ..domain.models import SessionRecord
 from ..domain.progression import next_time
 from ..domain.safety import EXPECT_SOME_SORENESS, STRONG_PAIN, WHEN_TO_STOP
 from ..domain.session import GuidedSession
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
 
 STATUS_TEXT = {
     "completed": "Routine complete. Well done.",
@@ -41,8 +46,11 @@ def reassurance(record: SessionRecord) -> str:
 
 
 class SummaryScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(BackcareApp)
+
     TITLE = "Summary"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save and finish", priority=True),  # shown, and works in the note box
         Binding("escape", "save", "Save and finish", show=False),
     ]
