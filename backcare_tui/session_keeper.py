@@ -43,7 +43,6 @@ class SessionKeeper:
         self.recovered: list[SessionRecord] = []
         self._notices: list[str] = []
         self._store_notices_seen = 0
-        self._held = False
 
     @property
     def store(self) -> SessionStore:
@@ -52,19 +51,8 @@ class SessionKeeper:
             self._store = self._opener(self.path)
         return self._store
 
-    def hold_until_open(self) -> None:
-        """Leave the file alone until `open()`: until then there are no sessions and nothing
-        to tell, so a first screen can be drawn before years of history are decoded."""
-        self._held = self._store is None
-
-    @property
-    def loaded(self) -> bool:
-        """False while held: sessions() is empty because the history is not read yet."""
-        return not self._held
-
     def open(self) -> None:
         """Open the file and recover sessions a crash interrupted (kept in `recovered`)."""
-        self._held = False
         try:
             self.recovered = self.store.recover_interrupted()
         except StorageError as error:
@@ -72,8 +60,6 @@ class SessionKeeper:
 
     def take_notices(self) -> list[str]:
         """Everything the user has not been told yet, once."""
-        if self._held:
-            return []
         fresh = self.store.notices[self._store_notices_seen :]
         self._store_notices_seen += len(fresh)
         taken, self._notices = [*fresh, *self._notices], []
@@ -82,7 +68,7 @@ class SessionKeeper:
     @property
     def unsaved_count(self) -> int:
         """Sessions waiting in memory because they could not be written."""
-        return 0 if self._held else self.store.pending_sessions
+        return self.store.pending_sessions
 
     def legacy_settings(self) -> dict[str, Any]:
         """Settings an older version kept in the sessions file (empty if none or unreadable)."""
@@ -97,9 +83,7 @@ class SessionKeeper:
 
     # -- sessions ------------------------------------------------------------------------
     def sessions(self, since: date | None = None) -> list[SessionRecord]:
-        """Saved sessions and those waiting to be saved, newest first (none while held)."""
-        if self._held:
-            return []
+        """Saved sessions and those waiting to be saved, newest first."""
         try:
             return self.store.sessions(since)
         except StorageError as error:
@@ -116,8 +100,8 @@ class SessionKeeper:
 
     def flush(self) -> str | None:
         """Try to write every waiting session; None when all are on disk."""
-        if self._held:
-            return None  # nothing was read or written yet
+        if self._store is None:
+            return None  # never opened: nothing was read or written yet
         try:
             self.store.flush()
         except StorageError as error:

@@ -162,9 +162,6 @@ class SessionEngine:
 
     # -- controls -----------------------------------------------------------------------
 
-    def toggle_pause(self) -> list[Event]:
-        return self.resume() if self.paused else self.pause()
-
     def pause(self) -> list[Event]:
         events = self.tick()
         if self._running and not self.paused:

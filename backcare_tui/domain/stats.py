@@ -145,11 +145,6 @@ def days_since_last(records: Iterable[SessionRecord], today: date) -> int | None
     return _Tally(records).days_since_last(today)
 
 
-def sessions_this_week(records: Iterable[SessionRecord], today: date) -> int:
-    """Counted sessions in the Monday-to-Sunday week containing `today`."""
-    return _Tally(records).sessions_in_week(_week_start(today))
-
-
 @dataclass(frozen=True)
 class WeekTotal:
     week_start: date

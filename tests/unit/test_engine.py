@@ -148,7 +148,7 @@ def test_pause_freezes_remaining_and_is_counted_exactly() -> None:
     engine.pause()
     advance(engine, clock, 100)
     assert engine.paused and engine.view().remaining == 16
-    engine.toggle_pause()
+    engine.resume()
     advance(engine, clock, 6)
     assert engine.view().remaining == 10
     record = engine.record()
@@ -340,7 +340,6 @@ def test_controls_before_start_and_after_the_end_do_nothing() -> None:
     controls = (
         engine.pause,
         engine.resume,
-        engine.toggle_pause,
         engine.next_exercise,
         engine.previous_exercise,
         engine.restart_exercise,

@@ -34,7 +34,7 @@ advances = st.one_of(
     st.integers(0, 8 * 6).map(lambda n: n * EIGHTH),  # a few seconds
     st.integers(0, 8 * 300).map(lambda n: n * EIGHTH),  # a large jump
 )
-TIMING_CONTROLS = ("tick", "pause", "resume", "toggle_pause", "add", "remove")
+TIMING_CONTROLS = ("tick", "pause", "resume", "add", "remove")
 ALL_CONTROLS = (*TIMING_CONTROLS, "next", "previous", "restart", "mark_done", "stop", "pain")
 timing_steps = st.lists(st.tuples(advances, st.sampled_from(TIMING_CONTROLS)), max_size=25)
 any_steps = st.lists(st.tuples(advances, st.sampled_from(ALL_CONTROLS + ("tick",) * 6)), max_size=25)
@@ -45,7 +45,6 @@ def apply(engine: SessionEngine, control: str) -> list[Event]:
         "tick": engine.tick,
         "pause": engine.pause,
         "resume": engine.resume,
-        "toggle_pause": engine.toggle_pause,
         "add": lambda: engine.adjust(10),
         "remove": lambda: engine.adjust(-10),
         "next": engine.next_exercise,

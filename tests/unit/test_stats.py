@@ -24,7 +24,6 @@ from backcare_tui.domain.stats import (
     nudge,
     pain_change,
     pain_trend,
-    sessions_this_week,
     streak,
     summarize,
     weekly_totals,
@@ -107,7 +106,7 @@ def test_local_day_uses_the_local_zone() -> None:
 def test_no_records() -> None:
     assert streak([], TODAY) == 0
     assert days_since_last([], TODAY) is None
-    assert sessions_this_week([], TODAY) == 0
+    assert summarize([], TODAY).this_week == 0
     assert pain_trend([]) == []
     assert summarize([], TODAY) == Summary(0, 0, None, 0, 0.0)
     totals = weekly_totals([], TODAY)
@@ -143,7 +142,7 @@ def test_streak_is_broken_by_a_gap() -> None:
 def test_several_sessions_a_day_count_one_day_of_streak() -> None:
     records = [session(days_ago(0), hour) for hour in (7, 12, 19)] + [session(days_ago(1))]
     assert streak(records, TODAY) == 2
-    assert sessions_this_week(records, TODAY) == 4
+    assert summarize(records, TODAY).this_week == 4
 
 
 def test_in_progress_and_empty_stops_are_ignored() -> None:
@@ -188,8 +187,8 @@ def test_sessions_this_week_starts_on_monday() -> None:
     sunday_before = session(date(2024, 3, 10), 22)
     monday = session(date(2024, 3, 11), 6)
     sunday_after = session(date(2024, 3, 17), 21)  # later this week, e.g. a clock set ahead
-    assert sessions_this_week([sunday_before, monday, sunday_after], TODAY) == 2
-    assert sessions_this_week([sunday_before], date(2024, 3, 10)) == 1
+    assert summarize([sunday_before, monday, sunday_after], TODAY).this_week == 2
+    assert summarize([sunday_before], date(2024, 3, 10)).this_week == 1
 
 
 def test_weekly_totals_oldest_first_with_empty_weeks() -> None:
@@ -339,7 +338,7 @@ def test_weekly_totals_add_up(records: list[SessionRecord], weeks: int) -> None:
     assert len(totals) == weeks
     assert all(t.week_start.weekday() == 0 for t in totals)
     assert all(b.week_start - a.week_start == timedelta(weeks=1) for a, b in itertools.pairwise(totals))
-    assert totals[-1].sessions == sessions_this_week(records, TODAY)
+    assert totals[-1].sessions == summarize(records, TODAY).this_week
     first_day = totals[0].week_start
     in_range = [r for r in records if counts_as_session(r) and local_day(r.started_at) >= first_day]
     assert sum(t.sessions for t in totals) == len(in_range)
