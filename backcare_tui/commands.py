@@ -67,14 +67,14 @@ def list_routines(extra: list[Path], routine_id: str | None = None) -> int:
         [
             plan.routine.id,
             wording.one_line(plan.routine.name),
-            str(plan.estimated_minutes),
+            wording.routine_length(plan.estimated_seconds),
             elements_text(plan),
             str(len(plan.items)),
             origin_note(library, plan.routine.id),
         ]
         for plan in sorted(library.plans(), key=lambda plan: plan.routine.id)
     ]
-    say(format_table(["id", "name", "minutes", "elements", "exercises", "note"], rows))
+    say(format_table(["id", "name", "length", "elements", "exercises", "note"], rows))
     return 0
 
 
@@ -90,7 +90,7 @@ def describe_routine(library: Library, plan: RoutinePlan) -> str:
     routine = plan.routine
     lines = [
         f"{routine.name} ({routine.id})",
-        f"about {plan.estimated_minutes} min; covers {elements_text(plan)}",
+        f"{wording.routine_length(plan.estimated_seconds)} with rests; covers {elements_text(plan)}",
         routine.description.strip(),
         f"How often: {routine.how_often}",
         "",

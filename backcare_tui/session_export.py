@@ -20,7 +20,7 @@ from .domain import stats, wording
 from .domain.models import ExerciseResult, SessionRecord
 
 CHUNK = 500  # sessions encoded at a time: few calls, and never the whole history at once
-TABLE_HEADERS = ("date", "routine", "min", "done", "pain", "status")
+TABLE_HEADERS = ("date", "routine", "total min", "done", "pain", "status")
 CSV_FIELDS = (
     "id",
     "started_at",

@@ -41,7 +41,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 def table_rows(out: str) -> dict[str, list[str]]:
     """The `routines` table as {id: cells}, split on the column gaps."""
     lines = out.splitlines()
-    assert lines[0].split() == ["id", "name", "minutes", "elements", "exercises", "note"]
+    assert lines[0].split() == ["id", "name", "length", "elements", "exercises", "note"]
     return {line.split()[0]: [cell.strip() for cell in line.split("  ") if cell.strip()] for line in lines[2:]}
 
 
@@ -66,8 +66,8 @@ def test_routines_lists_id_name_minutes_elements_and_count(capsys, builtin: Path
 
     assert (code, err) == (0, "")
     rows = table_rows(out)
-    assert rows["both"] == ["both", "Both", "2", "stretch, strengthen", "2"]
-    assert rows["quick-stretch"] == ["quick-stretch", "Quick stretch", "1", "stretch", "1"]
+    assert rows["both"] == ["both", "Both", "2 min", "stretch, strengthen", "2"]
+    assert rows["quick-stretch"] == ["quick-stretch", "Quick stretch", "1 min", "stretch", "1"]
 
 
 def test_routines_shows_one_routine_with_its_doses(capsys, builtin: Path) -> None:

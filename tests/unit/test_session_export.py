@@ -34,7 +34,7 @@ def _session(**changes) -> SessionRecord:
 def test_table_shows_date_routine_minutes_done_pain_and_status():
     text = render_table([_session(), _session(id="s2", status="stopped", recovered=True, pain_after=None)])
     lines = text.splitlines()
-    assert lines[0].split() == ["date", "routine", "min", "done", "pain", "status"]
+    assert lines[0].split() == ["date", "routine", "total", "min", "done", "pain", "status"]
     shown = _session().started_at.astimezone()  # the table shows local time, as the app does
     assert lines[1].split() == [
         f"{shown:%Y-%m-%d}",
