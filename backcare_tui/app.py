@@ -366,9 +366,11 @@ class BackcareApp(App[int]):
 
     def session_under_dialogs(self) -> bool:
         """A session runs and dialogs cover its screen (uncovered, its own `x` key answers)."""
+        if self.session is None or not self.session.running:
+            return False  # asked at every footer refresh: the run screen is not imported for it
         from .screens.run import RunScreen
 
-        return self.session is not None and self.session.running and not isinstance(self.screen, RunScreen)
+        return not isinstance(self.screen, RunScreen)
 
     def action_hurts_under_dialog(self) -> None:
         from .screens.run import RunScreen

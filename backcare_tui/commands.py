@@ -16,7 +16,6 @@ from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
-from .domain.poses import library_pose_problems
 from .domain.safety import safety_text
 
 if TYPE_CHECKING:
@@ -102,6 +101,8 @@ def describe_routine(library: Library, plan: RoutinePlan) -> str:
 
 
 def check_library(extra: list[Path]) -> int:
+    from .domain.poses import library_pose_problems
+
     folders = paths.library_folders(extra)
     library = load_library(folders)
     library.problems += library_pose_problems(library, paths.builtin_library_dir())
