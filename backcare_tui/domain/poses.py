@@ -119,38 +119,28 @@ def changes_position(before: ExercisePoses | None, after: ExercisePoses | None) 
     return before.posture != after.posture
 
 
-@dataclass(frozen=True, slots=True)
-class PoseProblem:
-    file: Path
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.location}: {self.message}"
-
-
 @dataclass
 class PoseLibrary:
     figures: dict[str, ExercisePoses] = field(default_factory=dict)
     origins: dict[str, Path] = field(default_factory=dict)
-    problems: list[PoseProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def pose_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("poses/*.toml"))
 
 
-def parse_poses(path: Path) -> ExercisePoses | PoseProblem:
+def parse_poses(path: Path) -> ExercisePoses | Problem:
     """One pose file, validated; its exercise id is the file's name. The first problem, if any."""
     figure = parse_pose_file(path)
     return figure[0] if isinstance(figure, list) else figure
 
 
-def parse_pose_file(path: Path) -> ExercisePoses | list[PoseProblem]:
+def parse_pose_file(path: Path) -> ExercisePoses | list[Problem]:
     """One pose file, validated, or every problem found in it."""
     data = read_toml(path)
     if isinstance(data, Problem):
-        return [PoseProblem(data.file, data.location, data.message)]
+        return [Problem(data.file, data.location, data.message)]
     found = check_text(data)
     if "exercise" in data:
         found.append(("exercise", "the exercise id comes from the file name; remove this key"))
@@ -166,7 +156,7 @@ def parse_pose_file(path: Path) -> ExercisePoses | list[PoseProblem]:
             found.append((turn, "turns more than 180 degrees from the pose before; add or take 360"))
         if not found:
             return msgspec.structs.replace(figure, exercise=path.stem)
-    return [PoseProblem(path, location, message) for location, message in found]
+    return [Problem(path, location, message) for location, message in found]
 
 
 def _number_range(location: str, message: str) -> str:
@@ -216,7 +206,7 @@ def load_poses(folders: Iterable[Path]) -> PoseLibrary:
     return library
 
 
-def check_poses(folders: Iterable[Path], known: Iterable[str], need_figure: Iterable[str]) -> list[PoseProblem]:
+def check_poses(folders: Iterable[Path], known: Iterable[str], need_figure: Iterable[str]) -> list[Problem]:
     """Pose files that do not load or name no known exercise, and exercises that need one.
 
     `need_figure` is the ids of the exercises that must have poses, the bundled ones; a
@@ -228,12 +218,12 @@ def check_poses(folders: Iterable[Path], known: Iterable[str], need_figure: Iter
     for exercise_id, path in sorted(library.origins.items()):
         if exercise_id not in known:
             problems.append(
-                PoseProblem(path, "file", f"no exercise has the id {exercise_id!r}; name the file after an exercise id")
+                Problem(path, "file", f"no exercise has the id {exercise_id!r}; name the file after an exercise id")
             )
     broken = {problem.file.stem for problem in library.problems}
     for exercise_id in sorted(set(need_figure) - set(library.figures) - broken):
         problems.append(
-            PoseProblem(
+            Problem(
                 Path("poses") / f"{exercise_id}.toml",
                 "file",
                 f"bundled exercise {exercise_id!r} has no figure; add this file",
