@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from backcare_tui import paths
+
+# Mutation runs judge each mutant once: the same examples every time, so a verdict never flips.
+settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
 
 
 @pytest.fixture(autouse=True)

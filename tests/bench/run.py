@@ -2,6 +2,7 @@
 
     python tests/bench/run.py            # all of them
     python tests/bench/run.py storage    # only bench_storage.py
+    python tests/bench/run.py mutation   # the mutation score per domain file (slow: never in "all")
 
 Each `tests/bench/bench_*.py` module exposes `run()`, a generator of (name, value, unit).
 Benchmarks measure; they never fail a build. The issue targets are checked by reading them.
@@ -24,10 +25,15 @@ def _load(path: Path):
     return module
 
 
+# Areas that take minutes: run only when named.
+SLOW = {"mutation"}
+
+
 def main(argv: list[str]) -> int:
     wanted = set(argv)
     for path in sorted(HERE.glob("bench_*.py")):
-        if wanted and path.stem.removeprefix("bench_") not in wanted:
+        area = path.stem.removeprefix("bench_")
+        if (wanted and area not in wanted) or (not wanted and area in SLOW):
             continue
         for name, value, unit in _load(path).run():
             print(f"{name} {value:.4g} {unit}" if isinstance(value, float) else f"{name} {value} {unit}", flush=True)
