@@ -6,7 +6,6 @@ stderr. A `CommandError` becomes one line on stderr and its exit code.
 
 from __future__ import annotations
 
-import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -118,38 +117,6 @@ def check_library(extra: list[Path]) -> int:
         f"library OK: {wording.count(len(library.exercises), 'exercise')} and "
         f"{wording.count(len(library.routines), 'routine')} from {wording.count(len(folders), 'folder')}"
     )
-    return 0
-
-
-def print_history(db: str | None, output: str, since: date | None) -> int:
-    """Print the history without changing anything on disk: no lock file, no folder, no
-    upgrade and no moving aside. A file that cannot be read is an error (exit 2)."""
-    from . import session_export
-    from .storage import SessionStore, StorageError
-
-    path = paths.resolve_db_path(db)
-    try:
-        store = SessionStore.open(path, read_only=True)
-        with store:
-            records = store.sessions(since)
-            damaged = store.damaged_sessions
-    except StorageError as error:
-        raise CommandError(f"{error} Nothing was changed.") from None
-    for notice in store.notices:
-        say(f"note: {notice}", error=True)
-    for session_id, problem in damaged.items():
-        say(
-            f"warning: session {session_id} in {path} is damaged ({problem}); "
-            "it is left out here and kept as it is in the file.",
-            error=True,
-        )
-    gc.freeze()  # the records live until exit: spare them every collection while exporting
-    if output == "json":
-        session_export.write_json(records, sys.stdout)
-    elif output == "csv":
-        session_export.write_csv(records, sys.stdout)
-    else:
-        sys.stdout.write(session_export.render_table(records))
     return 0
 
 
