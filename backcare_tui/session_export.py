@@ -197,7 +197,7 @@ def write_json_rows(rows: Iterable[dict[str, Any]], out: TextIO, indent: int = 0
         text = msgspec.json.format(msgspec.json.encode(chunk), indent=2)[2:-2]  # without "[\n", "\n]"
         write(separator + (text.replace(b"\n", b"\n" + margin) if margin else text))
         separator = b",\n" + margin
-    end = b"]" if separator.startswith(b"[") else b"\n" + margin + b"]"
+    end = b"[]" if separator.startswith(b"[") else b"\n" + margin + b"]"
     write(end if margin else end + b"\n")
 
 
