@@ -247,9 +247,9 @@ def write_csv_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
         writer.writerows(map(_csv_row, chunk))
 
 
-def _csv_row(row: dict[str, Any]) -> list[Any]:
+def _csv_row(row: dict[str, Any]) -> Iterable[Any]:
     row["recovered"] = "yes" if row["recovered"] else "no"
-    return ["" if value is None else value for value in row.values()]
+    return row.values()  # the csv module writes None as an empty cell
 
 
 def render_csv(records: Sequence[SessionRecord]) -> str:

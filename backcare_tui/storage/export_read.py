@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import msgspec
@@ -58,20 +59,24 @@ Counts = tuple[int, int, int]
 Entry = tuple[str, _ExportedSession, list[_Row], Counts]
 
 
-def _rows(sessions: Iterable[tuple[str, _ExportedSession]], known: dict[bytes, _Row]) -> list[Entry]:
-    """Each session with its rows and its counts of exercises done, planned and skipped;
-    each distinct row is added to `known`. Raises msgspec.ValidationError if a row cannot
-    be read."""
+class _KnownRows(dict[bytes, _Row]):
+    """The distinct exercise rows by their bytes; a row not seen before is decoded (raising
+    msgspec.ValidationError if it cannot be read) and kept."""
+
+    def __missing__(self, key: bytes) -> _Row:
+        row = self[key] = _Row(_row_decoder.decode(key))
+        return row
+
+
+_code = attrgetter("code")
+
+
+def _rows(sessions: Iterable[tuple[str, _ExportedSession]], known: _KnownRows) -> list[Entry]:
+    """Each session with its rows and its counts of exercises done, planned and skipped."""
     entries = []
     for session_id, stored in sessions:
-        rows = []
-        for raw in stored.exercises:
-            key = bytes(raw)
-            row = known.get(key)
-            if row is None:
-                row = known[key] = _Row(_row_decoder.decode(key))
-            rows.append(row)
-        codes = [row.code for row in rows]
+        rows = [known[bytes(raw)] for raw in stored.exercises]
+        codes = list(map(_code, rows))
         entries.append((session_id, stored, rows, (codes.count("d"), len(codes), codes.count("s"))))
     return entries
 
@@ -139,7 +144,7 @@ def read_current_sessions(raw: bytes) -> StoredSessions | None:
         ordered = sorted(
             typed.sessions.items(), key=lambda pair: (pair[1].started_at.timestamp(), pair[0]), reverse=True
         )
-        known: dict[bytes, _Row] = {}
+        known = _KnownRows()
         try:
             return StoredSessions(_rows(ordered, known), known.values())
         except (msgspec.ValidationError, msgspec.DecodeError, ValueError, OverflowError):
