@@ -170,7 +170,7 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
         raise CommandError(f"--since {since.isoformat()} is after today")
     library = _load(extra)
     path = paths.resolve_db_path(db)
-    records, changes = [], []
+    records, changes, checkins = [], [], []
     if path.exists():
         try:
             store = SessionStore.open(path)
@@ -180,9 +180,10 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
             print(f"note: {notice}", file=sys.stderr)
         records = store.sessions()
         changes = store.dose_changes()
+        checkins = store.checkins()
         store.close()
     names = {exercise.id: exercise.name for exercise in library.exercises.values()}
-    html = render_report(ReportData(records, today, since, changes=changes, names=names))
+    html = render_report(ReportData(records, today, since, checkins, changes=changes, names=names))
     target = Path(output).expanduser() if output else Path.cwd() / default_file_name(today)
     try:
         target.write_text(html, encoding="utf-8")

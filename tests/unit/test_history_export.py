@@ -182,3 +182,11 @@ def test_the_export_speaks_utf8_bytes_only_to_a_utf8_stream(history: Path) -> No
     utf8_out.write(" after")
     utf8_out.flush()
     assert utf8_out.buffer.getvalue().decode() == 'before [\n    {\n      "note": "caf\u00e9"\n    }\n  ] after'  # type: ignore[attr-defined]
+
+
+def test_the_report_command_charts_the_check_ins_kept_in_the_file(history: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", str(history), "--output", str(out), "--since", "2026-01-01"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "No weekly check-ins yet." not in html
+    assert "Activities: putting on socks; walking 20 minutes; lifting my child." in html
