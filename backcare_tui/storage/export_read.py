@@ -5,7 +5,8 @@ every session can be read is decoded in one call into the stored form, and each 
 exported fields are computed from that form directly, without building a full record.
 Anything else (an older or newer file, one damaged session) returns None: the caller then
 reads through the store, which upgrades, names damaged sessions and says what it did.
-`export_fields` gives exactly what `session_export.session_fields` gives for the record.
+Through `session_export.fields`, `StoredSessions.rows` gives exactly what
+`session_export.session_fields` gives for each session's record (a test holds them equal).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Fields = Callable[..., dict[str, Any]]
 
 class _ExportedSession(StoredSession, frozen=True, gc=False, forbid_unknown_fields=True, omit_defaults=True):
     """A stored session whose exercise rows are kept as their bytes: rows repeat from
-    session to session, so each distinct row is decoded once (see `_Rows`)."""
+    session to session, so each distinct row is decoded once (see `_KnownRows`)."""
 
     exercises: list[msgspec.Raw] = field(default_factory=list, name="x")  # type: ignore[assignment]
 
