@@ -3,10 +3,12 @@
     python tests/bench/run.py scale
 
 `history --json` and `history --csv` run as real child processes; each reports wall time,
-CPU time and peak memory (RSS). Targets: 2 s or less and 250 MB or less each. Measured on
-two shared cores: before the export read the stored form directly, --json took 3.2-3.8 s
-(1.7-2.2 s CPU) and --csv 4.1-5.0 s (1.3-2.0 s CPU), 102 MB each; after, see the notes of
-the change that added this line (CPU about a third less; about 135 MB). In the app, the first
+CPU time and peak memory (RSS). Targets: 2 s or less and 250 MB or less each. Wall time
+follows the machine's load; CPU time is the steadier figure. On two cores shared with
+other work (load about 10), run alternately: --json 2.1-2.3 s CPU and 103 MB before the
+export read the stored form directly, 1.4-2.1 s CPU and 138 MB after; --csv 1.3-1.7 s CPU
+and 103 MB before, 1.3-1.7 s CPU and 132 MB after. With a quieter machine (load 4) the old
+--json took 3.3 s wall and 1.7 s CPU. In the app, the first
 screen with 50,000 sessions is compared with an empty history (target: at most 1.2x, the
 history being loaded after the first paint: `first_screen_*` is the time to the first frame,
 `history_loaded_50000` to the history shown on it), and the history screen opens in 500 ms
