@@ -104,12 +104,20 @@ def build_parser() -> Parser:
     history = sub.add_parser(
         "history",
         help="print past sessions",
-        description="Print past sessions, newest first, as a table, JSON or CSV.",
+        description="Print past sessions (newest first), weekly check-ins or dose changes (oldest first), "
+        "as a table, JSON or CSV. The history file is only read.",
     )
     fmt = history.add_mutually_exclusive_group()
     fmt.add_argument("--json", dest="format", action="store_const", const="json", help="every field, as JSON")
     fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="one row per session, as CSV")
-    history.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only sessions on or after this day")
+    history.add_argument(
+        "--table",
+        choices=("sessions", "checkins", "dose-changes", "all"),
+        default="sessions",
+        help="what to print with --json or --csv: sessions (the default), weekly check-ins, dose changes, "
+        "or all three as one JSON object",
+    )
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only what happened on or after this day")
     _common_options(history, top=False)
 
     plan = sub.add_parser(
@@ -163,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
             case "check-library":
                 return commands.check_library([*args.library, *args.folders])
             case "history":
-                return commands.print_history(args.db, args.format or "table", args.since)
+                from .history_command import print_history
+
+                return print_history(args.db, args.format or "table", args.since, args.table, args.library)
             case "report":
                 return commands.write_report(args.db, args.library, args.since, args.output)
             case "safety":

@@ -428,9 +428,13 @@ def make_app(
     start_routine: str | None = None,
     checkins: CheckInLog | None = None,
 ) -> BackcareApp:
-    """Build the app for the command line, tests, snapshots and screenshots alike."""
+    """Build the app for the command line, tests, snapshots and screenshots alike.
+
+    Weekly check-ins are kept in the history file unless another `checkins` log is given."""
+    from .history_checkins import HistoryCheckIns
+
     clock = clock or MonotonicClock()
-    return BackcareApp(
+    app = BackcareApp(
         library=library if library is not None else load_library(paths.library_folders()),
         db_path=db_path,
         clock=clock,
@@ -438,3 +442,6 @@ def make_app(
         start_routine=start_routine,
         checkins=checkins,
     )
+    if checkins is None:
+        app.checkins = HistoryCheckIns(lambda: app.store)
+    return app

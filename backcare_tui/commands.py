@@ -6,7 +6,6 @@ stderr. A `CommandError` becomes one line on stderr and its exit code.
 
 from __future__ import annotations
 
-import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -121,38 +120,6 @@ def check_library(extra: list[Path]) -> int:
     return 0
 
 
-def print_history(db: str | None, output: str, since: date | None) -> int:
-    """Print the history without changing anything on disk: no lock file, no folder, no
-    upgrade and no moving aside. A file that cannot be read is an error (exit 2)."""
-    from . import session_export
-    from .storage import SessionStore, StorageError
-
-    path = paths.resolve_db_path(db)
-    try:
-        store = SessionStore.open(path, read_only=True)
-        with store:
-            records = store.sessions(since)
-            damaged = store.damaged_sessions
-    except StorageError as error:
-        raise CommandError(f"{error} Nothing was changed.") from None
-    for notice in store.notices:
-        say(f"note: {notice}", error=True)
-    for session_id, problem in damaged.items():
-        say(
-            f"warning: session {session_id} in {path} is damaged ({problem}); "
-            "it is left out here and kept as it is in the file.",
-            error=True,
-        )
-    gc.freeze()  # the records live until exit: spare them every collection while exporting
-    if output == "json":
-        session_export.write_json(records, sys.stdout)
-    elif output == "csv":
-        session_export.write_csv(records, sys.stdout)
-    else:
-        sys.stdout.write(session_export.render_table(records))
-    return 0
-
-
 def _snapshot(db: str | None, *, quiet: bool = False) -> HistorySnapshot:
     from .storage import StorageError
     from .storage.snapshot import read_snapshot
@@ -203,7 +170,7 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
         raise CommandError(f"--since {since.isoformat()} is after today")
     library = _load(extra)
     path = paths.resolve_db_path(db)
-    records, changes = [], []
+    records, changes, checkins = [], [], []
     if path.exists():
         try:
             store = SessionStore.open(path)
@@ -213,9 +180,10 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
             print(f"note: {notice}", file=sys.stderr)
         records = store.sessions()
         changes = store.dose_changes()
+        checkins = store.checkins()
         store.close()
     names = {exercise.id: exercise.name for exercise in library.exercises.values()}
-    html = render_report(ReportData(records, today, since, changes=changes, names=names))
+    html = render_report(ReportData(records, today, since, checkins, changes=changes, names=names))
     target = Path(output).expanduser() if output else Path.cwd() / default_file_name(today)
     try:
         target.write_text(html, encoding="utf-8")

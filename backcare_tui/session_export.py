@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, TextIO, TypeVar
 
 import msgspec
 
@@ -20,6 +21,7 @@ from .domain import stats, wording
 from .domain.models import ExerciseResult, SessionRecord
 
 CHUNK = 500  # sessions encoded at a time: few calls, and never the whole history at once
+T = TypeVar("T")
 TABLE_HEADERS = ("date", "routine", "total min", "done", "pain", "status")
 CSV_FIELDS = (
     "id",
@@ -76,33 +78,65 @@ def render_table(records: Sequence[SessionRecord]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _pain_change(record: SessionRecord) -> int | None:
-    if record.pain_before is None or record.pain_after is None:
-        return None
-    return record.pain_after - record.pain_before
-
-
 def session_fields(record: SessionRecord) -> dict[str, Any]:
     """Every field of a session a spreadsheet user could want, without the exercises."""
+    return fields(
+        record.id,
+        record.started_at,
+        record.ended_at,
+        record.routine_id,
+        record.routine_name,
+        record.status,
+        record.active_seconds,
+        record.rest_seconds,
+        record.paused_seconds,
+        (record.exercises_done, len(record.exercises), sum(1 for r in record.exercises if r.status == "skipped")),
+        record.pain_before,
+        record.pain_after,
+        record.recovered,
+        record.note,
+    )
+
+
+def fields(
+    session_id: str,
+    started_at: datetime,
+    ended_at: datetime | None,
+    routine_id: str,
+    routine_name: str,
+    status: str,
+    active_seconds: float,
+    rest_seconds: float,
+    paused_seconds: float,
+    exercise_counts: tuple[int, int, int],
+    pain_before: int | None,
+    pain_after: int | None,
+    recovered: bool,
+    note: str,
+) -> dict[str, Any]:
+    """The exported fields of a session from its parts; `exercise_counts` are the exercises
+    done, planned and skipped. The one definition of each field, whatever the session was
+    read into (a record, or a document straight from the file)."""
+    done, planned, skipped = exercise_counts
     return {
-        "id": record.id,
-        "started_at": record.started_at.isoformat(),
-        "ended_at": None if record.ended_at is None else record.ended_at.isoformat(),
-        "routine_id": record.routine_id,
-        "routine_name": record.routine_name,
-        "status": record.status,
-        "minutes": round(minutes(record), 2),
-        "active_seconds": record.active_seconds,
-        "rest_seconds": record.rest_seconds,
-        "paused_seconds": record.paused_seconds,
-        "exercises_done": record.exercises_done,
-        "exercises_planned": len(record.exercises),
-        "exercises_skipped": sum(1 for result in record.exercises if result.status == "skipped"),
-        "pain_before": record.pain_before,
-        "pain_after": record.pain_after,
-        "pain_change": _pain_change(record),
-        "recovered": record.recovered,
-        "note": record.note,
+        "id": session_id,
+        "started_at": started_at.isoformat(),
+        "ended_at": None if ended_at is None else ended_at.isoformat(),
+        "routine_id": routine_id,
+        "routine_name": routine_name,
+        "status": status,
+        "minutes": round((active_seconds + rest_seconds) / 60, 2),  # stats.total_minutes
+        "active_seconds": active_seconds,
+        "rest_seconds": rest_seconds,
+        "paused_seconds": paused_seconds,
+        "exercises_done": done,
+        "exercises_planned": planned,
+        "exercises_skipped": skipped,
+        "pain_before": pain_before,
+        "pain_after": pain_after,
+        "pain_change": None if pain_before is None or pain_after is None else pain_after - pain_before,
+        "recovered": recovered,
+        "note": note,
     }
 
 
@@ -120,50 +154,72 @@ def exercise_fields(result: ExerciseResult) -> dict[str, Any]:
     }
 
 
+class ExerciseFields:
+    """Each exercise as exported in JSON, encoded once per export. Decoded sessions share the
+    result objects of rows they repeat, so results are known by identity (cheaper than
+    hashing them); each entry keeps its result alive, so an identity is never reused."""
+
+    def __init__(self) -> None:
+        self._encoded: dict[int, tuple[ExerciseResult, msgspec.Raw]] = {}
+
+    def of(self, result: ExerciseResult) -> msgspec.Raw:
+        known = self._encoded.get(id(result))
+        if known is not None:
+            return known[1]
+        encoded = exercise_json(result)
+        self._encoded[id(result)] = (result, encoded)
+        return encoded
+
+
+def json_fields(record: SessionRecord, exercises: ExerciseFields) -> dict[str, Any]:
+    """A session as one element of the JSON export: its fields and its exercises."""
+    row = session_fields(record)
+    row["exercises"] = [exercises.of(result) for result in record.exercises]
+    return row
+
+
 def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
     """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
     two spaces; written to `out` a chunk of sessions at a time."""
-    exercise_texts = _ExerciseTexts()
-    separator = "[\n  "
-    for chunk in _chunks(records):
-        out.write(separator + ",\n  ".join(_session_json(record, exercise_texts) for record in chunk))
-        separator = ",\n  "
-    out.write("[]\n" if separator.startswith("[") else "\n]\n")
+    exercises = ExerciseFields()
+    write_json_rows((json_fields(record, exercises) for record in records), out)
 
 
-def _session_json(record: SessionRecord, exercise_texts: _ExerciseTexts) -> str:
-    """One session as indented JSON, as an element of the top-level array. The exercises,
-    which repeat from session to session, are formatted once each and spliced in."""
-    text = msgspec.json.format(msgspec.json.encode(session_fields(record)), indent=2).decode()
-    text = text[:-2].replace("\n", "\n  ")  # without the closing "\n}", one level deeper
-    if not record.exercises:
-        return text + ',\n    "exercises": []\n  }'
-    exercises = ",\n      ".join(map(exercise_texts.text, record.exercises))
-    return text + ',\n    "exercises": [\n      ' + exercises + "\n    ]\n  }"
+def write_json_rows(rows: Iterable[dict[str, Any]], out: TextIO, indent: int = 0) -> None:
+    """A JSON array of `rows`, indented by two spaces, encoded and written a chunk at a time.
+    With `indent`, every line after the first is indented by that many more spaces (for an
+    array inside an object) and the closing bracket ends no line. Values may be
+    `msgspec.Raw` (JSON encoded already, e.g. an exercise that repeats)."""
+    write = _byte_writer(out)
+    margin = b" " * indent
+    separator = b"[\n" + margin
+    for chunk in _chunks(rows):
+        text = msgspec.json.format(msgspec.json.encode(chunk), indent=2)[2:-2]  # without "[\n", "\n]"
+        write(separator + (text.replace(b"\n", b"\n" + margin) if margin else text))
+        separator = b",\n" + margin
+    end = b"[]" if separator.startswith(b"[") else b"\n" + margin + b"]"
+    write(end if margin else end + b"\n")
 
 
-class _ExerciseTexts:
-    """Each exercise's JSON, formatted once per export. Decoded sessions share the result
-    objects of rows they repeat, so results are known by identity (cheaper than hashing
-    them); each entry keeps its result alive, so an identity is never reused meanwhile."""
-
-    def __init__(self) -> None:
-        self._texts: dict[int, tuple[ExerciseResult, str]] = {}
-
-    def text(self, result: ExerciseResult) -> str:
-        known = self._texts.get(id(result))
-        if known is not None:
-            return known[1]
-        encoded = msgspec.json.format(msgspec.json.encode(exercise_fields(result)), indent=2).decode()
-        text = encoded.replace("\n", "\n      ")
-        self._texts[id(result)] = (result, text)
-        return text
+def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
+    """Write UTF-8 to `out`: straight to its bytes when it encodes as UTF-8 (no decoding and
+    encoding again), else as text, so its own encoding and error handling apply."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and (out.encoding or "").lower().replace("-", "") == "utf8":
+        out.flush()
+        return buffer.write  # type: ignore[no-any-return]
+    return lambda data: out.write(data.decode())
 
 
-def _chunks(records: Iterable[SessionRecord], size: int = CHUNK) -> Iterator[list[SessionRecord]]:
-    chunk: list[SessionRecord] = []
-    for record in records:
-        chunk.append(record)
+def exercise_json(result: ExerciseResult) -> msgspec.Raw:
+    """One exercise's exported fields, encoded once to be spliced into each session."""
+    return msgspec.Raw(msgspec.json.encode(exercise_fields(result)))
+
+
+def _chunks(rows: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for row in rows:
+        chunk.append(row)
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -180,16 +236,20 @@ def render_json(records: Sequence[SessionRecord]) -> str:
 def write_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
     """CSV with a header row, one row per session, written a chunk at a time; empty cells
     for missing values."""
+    write_csv_rows((session_fields(record) for record in records), out)
+
+
+def write_csv_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """`rows` (each as `fields` makes them) as CSV under a header row, a chunk at a time."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for chunk in _chunks(records):
-        writer.writerows(_csv_row(record) for record in chunk)
+    for chunk in _chunks(rows):
+        writer.writerows(map(_csv_row, chunk))
 
 
-def _csv_row(record: SessionRecord) -> list[Any]:
-    row = session_fields(record)
-    row["recovered"] = "yes" if record.recovered else "no"
-    return ["" if value is None else value for value in row.values()]
+def _csv_row(row: dict[str, Any]) -> Iterable[Any]:
+    row["recovered"] = "yes" if row["recovered"] else "no"
+    return row.values()  # the csv module writes None as an empty cell
 
 
 def render_csv(records: Sequence[SessionRecord]) -> str:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .domain.checkin import CheckIn
 from .domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecord
 from .storage import SessionStore, StorageError
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .domain.progression import Plan
 
 KEPT_IN_MEMORY = "The session is kept in memory and saving is tried again at the next step."
+CHECKIN_KEPT = "The check-in is kept in memory and saving is tried again with the next save."
 NOT_CHANGED = "Your dose was not changed."
 
 
@@ -149,6 +151,23 @@ class SessionKeeper:
             self.store.save_keep_decisions(decisions)
         except StorageError as error:
             return f"{error} The choice is not remembered, so it may be suggested again."
+        return None
+
+    # -- the weekly check-in (this makes the keeper a CheckInLog) -------------------------
+    def checkins(self) -> list[CheckIn]:
+        """Every check-in, oldest first (empty, with a notice, if the file cannot be read)."""
+        try:
+            return self.store.checkins()
+        except StorageError as error:
+            self._notices.append(str(error))
+            return []
+
+    def save_checkin(self, checkin: CheckIn) -> str | None:
+        """Keep one check-in; None once it is on disk, else why it is waiting in memory."""
+        try:
+            self.store.save_checkin(checkin)
+        except StorageError as error:
+            return f"{error} {CHECKIN_KEPT}"
         return None
 
     def claim(self, session_id: str) -> None:

@@ -6,6 +6,7 @@ stored sessions in a form that implied other values (see codec_v1.py) and kept t
 in a `settings` table, which the settings file has since taken over; the table is still read
 (and may still be present) until a settings change moves it. Version 3 added the person's
 programme: the `doses`, `dose_changes` and `keep_decisions` tables (see programme_codec.py).
+Version 4 added the weekly check-ins: the `checkins` table (see checkin_codec.py).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from .checkin_codec import CHECKINS, StoredCheckIn
 from .codec import StoredSession
 from .codec_v1 import upgrade_v1_sessions
 from .programme_codec import PROGRAMME_TABLES, StoredDoseChange, StoredKeepDecision, StoredPersonalDose
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META, SESSIONS, SETTINGS = "meta", "sessions", "settings"
 SINGLE_DOCUMENT = "1"
 
@@ -49,6 +51,7 @@ class _Current(Struct):
     doses: dict[str, StoredPersonalDose] = {}
     dose_changes: dict[str, StoredDoseChange] = {}
     keep_decisions: dict[str, StoredKeepDecision] = {}
+    checkins: dict[str, StoredCheckIn] = {}
 
 
 @contextmanager
@@ -159,7 +162,17 @@ def _from_version_two(data: Data) -> Data:
     return stamped({**data, **{name: data.get(name, {}) for name in PROGRAMME_TABLES}}, 3)
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unstamped, 1: _from_version_one, 2: _from_version_two}
+def _from_version_three(data: Data) -> Data:
+    """Version 3: the check-ins' table added, empty; everything else is unchanged."""
+    return stamped({**data, CHECKINS: data.get(CHECKINS, {})}, 4)
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {
+    0: _from_unstamped,
+    1: _from_version_one,
+    2: _from_version_two,
+    3: _from_version_three,
+}
 
 
 def migrate(data: Data) -> Data:

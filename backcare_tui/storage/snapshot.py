@@ -21,10 +21,13 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from ..domain.checkin import CheckIn
 from ..domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecord
 from ..domain.pain_monitoring import USUAL_PAIN_SESSIONS
 from ..domain.progression import LOOK_BACK
 from ..domain.stats import local_day
+from .checkin_codec import CHECKINS, StoredCheckIn
+from .checkin_table import readable_checkins
 from .codec import Stamp, StoredSession, decode_session, record_from_stored
 from .errors import CorruptDatabaseError, UnsuitableFileError
 from .programme_codec import (
@@ -63,6 +66,8 @@ class HistorySnapshot:
     """Oldest first."""
     decisions: list[KeepDecision] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    """Oldest first; any that cannot be read are left out."""
 
 
 def read_snapshot(path: Path, *, recent: bool = False) -> HistorySnapshot:
@@ -110,6 +115,7 @@ def _current(raw: bytes) -> HistorySnapshot:
         [decode_dose_row(msgspec.to_builtins(row)) for row in typed.doses.values()],
         [decode_change(msgspec.to_builtins(row)) for row in typed.dose_changes.values()],
         [decode_decision(msgspec.to_builtins(row)) for row in typed.keep_decisions.values()],
+        checkins=_checkins(typed.checkins),
     )
 
 
@@ -129,6 +135,7 @@ class _Skim(Struct, frozen=True, gc=False):
     doses: dict[str, StoredPersonalDose] = {}
     dose_changes: dict[str, StoredDoseChange] = {}
     keep_decisions: dict[str, StoredKeepDecision] = {}
+    checkins: dict[str, StoredCheckIn] = {}
 
 
 _skim = msgspec.json.Decoder(_Skim)
@@ -154,6 +161,7 @@ def _current_recent(raw: bytes) -> HistorySnapshot:
         [decode_dose_row(msgspec.to_builtins(row)) for row in skimmed.doses.values()],
         [decode_change(msgspec.to_builtins(row)) for row in skimmed.dose_changes.values()],
         [decode_decision(msgspec.to_builtins(row)) for row in skimmed.keep_decisions.values()],
+        checkins=_checkins(skimmed.checkins),
     )
 
 
@@ -199,6 +207,7 @@ def _other_version(path: Path, data: dict[str, dict[str, Any]]) -> HistorySnapsh
         _lenient(data.get(DOSE_CHANGES, {}), lambda key, document: decode_change(document)),
         _lenient(data.get(KEEP_DECISIONS, {}), lambda key, document: decode_decision(document)),
         notices,
+        readable_checkins(data.get(CHECKINS, {})),
     )
 
 
@@ -219,7 +228,12 @@ def _snapshot(
     changes: list[DoseChange],
     decisions: list[KeepDecision],
     notices: list[str] | None = None,
+    checkins: list[CheckIn] | None = None,
 ) -> HistorySnapshot:
     sessions.sort(key=lambda record: (record.started_at.timestamp(), record.id), reverse=True)
     changes.sort(key=lambda change: change.at)
-    return HistorySnapshot(sessions, doses, changes, decisions, notices or [])
+    return HistorySnapshot(sessions, doses, changes, decisions, notices or [], checkins or [])
+
+
+def _checkins(table: dict[str, StoredCheckIn]) -> list[CheckIn]:
+    return readable_checkins({key: msgspec.to_builtins(row) for key, row in table.items()})

@@ -27,6 +27,7 @@ from ..domain.clock import Clock, MonotonicClock
 from ..domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecord, replace
 from ..domain.stats import local_day
 from . import errors
+from .checkin_table import CheckInTable
 from .codec import SESSION_STATUS_CODES, decode_session, encode_session
 from .database import AtomicJSONStorage, KeyedTable, SessionDatabase, damaged
 from .decoded import DecodedSessions
@@ -56,8 +57,9 @@ _COMPLETED = SESSION_STATUS_CODES["completed"]  # what a document without a stat
 Changes = dict[str, dict[str, Any] | None]
 
 
-class SessionStore:
-    """Sessions and settings in one TinyDB file, safe against crashes and other copies."""
+class SessionStore(CheckInTable):
+    """Sessions, the programme, check-ins and settings in one TinyDB file, safe against
+    crashes and other copies. Check-ins: `checkins()` and `save_checkin()` (checkin_table.py)."""
 
     def __init__(
         self, path: Path, *, lock_timeout: float = 5.0, clock: Clock | None = None, read_only: bool = False

@@ -1,5 +1,5 @@
-"""Schema 3: personal doses, their change log and "keep as is" decisions, and the migration
-of real older files (committed under tests/fixtures) to it."""
+"""Schema 3 added personal doses, their change log and "keep as is" decisions; real older
+files (committed under tests/fixtures) are migrated to the current schema with them."""
 
 from __future__ import annotations
 
@@ -42,10 +42,6 @@ def _bridge_change(at: datetime = AT) -> tuple[PersonalDose, DoseChange]:
     return dose, change
 
 
-def test_schema_three_is_current():
-    assert SCHEMA_VERSION == 3
-
-
 @pytest.mark.parametrize("version", [1, 2])
 def test_a_real_older_file_is_backed_up_and_migrated_in_one_write(db_path, open_store, version):
     fixture = FIXTURES / f"history-v{version}.json"
@@ -58,11 +54,11 @@ def test_a_real_older_file_is_backed_up_and_migrated_in_one_write(db_path, open_
 
     store = open_store()
     assert not store.read_only
-    assert f"from schema version {version} to 3" in store.notices[0]
+    assert f"from schema version {version} to {SCHEMA_VERSION}" in store.notices[0]
     assert db_path.with_name(f"history.json.schema-{version}.bak").read_bytes() == raw
     assert db_path.with_name("history.json.bak").read_bytes() == raw  # one write replaced it
     migrated = msgspec.json.decode(db_path.read_bytes())
-    assert migrated["meta"] == {"1": {"schema_version": 3}}
+    assert migrated["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
     assert all(migrated[name] == {} for name in PROGRAMME_TABLES)
     assert store.sessions() == expected
     assert (store.doses(), store.dose_changes(), store.keep_decisions()) == ([], [], [])
@@ -154,7 +150,9 @@ def test_a_dose_change_also_writes_a_session_waiting_to_be_saved(db_path, open_s
 
 def test_a_newer_file_refuses_dose_changes(db_path, open_store):
     db_path.parent.mkdir(parents=True)
-    db_path.write_bytes(msgspec.json.encode({"meta": {"1": {"schema_version": 4}}, "doses": {"x": {"new": 1}}}))
+    db_path.write_bytes(
+        msgspec.json.encode({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}, "doses": {"x": {"new": 1}}})
+    )
     store = open_store()
     assert store.read_only and store.doses() == []
     with pytest.raises(ReadOnlyDatabaseError):

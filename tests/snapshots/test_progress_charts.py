@@ -46,7 +46,7 @@ def build(tmp_path, history: str):
     with SessionStore.open(db) as store:
         for record in HISTORIES[history]():
             store.save_session(record)
-    Settings.load(paths.settings_path()).change(safety_acknowledged=True)
+    Settings.load(paths.settings_path()).change(safety_acknowledged=True, weekly_checkin=False)
     clock = FakeClock(NOW)
     app = make_app(db_path=db, clock=clock, today=lambda: clock.wall().date())
     app.animation_level = "none"

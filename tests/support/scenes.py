@@ -85,7 +85,7 @@ LIGHT_SCENES = (  # shown again in a light theme
 def prepare_history(path: Path, count: int, acknowledged: bool) -> None:
     store = SessionStore.open(path)
     if acknowledged:
-        Settings.load(paths.settings_path()).change(safety_acknowledged=True)
+        Settings.load(paths.settings_path()).change(safety_acknowledged=True, weekly_checkin=False)
     start = FIXED_START - timedelta(days=count * 1.2 + 1)
     for record in make_records(count, exercises_per_session=5, seed=7, start=start):
         store.save_session(record)

@@ -30,9 +30,10 @@ FIRST_EXERCISE_ENDS = 14  # get ready 2 + hold 5, relax 2, hold 5
 OpenApp = Callable[..., contextlib.AbstractAsyncContextManager[tuple[BackcareApp, Pilot]]]
 
 
-def acknowledge_safety() -> None:
-    """Record that the first-run safety advice was read, as the app would."""
-    Settings.load(paths.settings_path()).change(safety_acknowledged=True)
+def acknowledge_safety(*, weekly_checkin: bool = False) -> None:
+    """Record that the first-run safety advice was read, as the app would. The weekly
+    check-in, offered at start once the advice is read, is off unless a test is about it."""
+    Settings.load(paths.settings_path()).change(safety_acknowledged=True, weekly_checkin=weekly_checkin)
 
 
 def stored_sessions(db_path: Path) -> list[SessionRecord]:

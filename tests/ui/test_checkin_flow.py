@@ -14,12 +14,14 @@ from backcare_tui.domain.clock import FakeClock
 from backcare_tui.screens.checkin import CheckInScreen
 from backcare_tui.screens.routines import RoutinesScreen
 from backcare_tui.settings import Settings
+from backcare_tui.storage import SessionStore
 from tests.ui.helpers import SIZE, acknowledge_safety, text_of
 
 
 @contextlib.asynccontextmanager
 async def started(db_path, library, log, clock=None, size=SIZE):
-    acknowledge_safety()
+    if not paths.settings_path().exists():  # a later start keeps what the person chose
+        acknowledge_safety(weekly_checkin=True)
     clock = clock or FakeClock()
     app = make_app(db_path=db_path, library=library, clock=clock, today=lambda: clock.wall().date(), checkins=log)
     async with app.run_test(size=size) as pilot:
@@ -129,6 +131,18 @@ async def test_turned_off_it_is_not_asked_and_the_palette_turns_it_on(db_path, b
     assert Settings.load(paths.settings_path()).weekly_checkin
 
 
-async def test_not_offered_without_a_place_to_keep_it(db_path, bundled_library):
-    async with started(db_path, bundled_library, None) as (app, _pilot):
+async def test_by_default_it_is_kept_in_the_history_file(db_path, bundled_library):
+    clock = FakeClock()
+    async with started(db_path, bundled_library, None, clock) as (app, pilot):
+        assert isinstance(app.screen, CheckInScreen)
+        await type_into(pilot, "#name-0", "putting on socks")
+        await type_into(pilot, "#score-0", "4")
+        await press_button(pilot, "#save")
+        await pilot.pause()
         assert isinstance(app.screen, RoutinesScreen)
+    with SessionStore.open(db_path) as store:
+        [saved] = store.checkins()
+    assert saved.activities == ("putting on socks",) and saved.average == 4
+    async with started(db_path, bundled_library, None, clock) as (app, pilot):
+        assert isinstance(app.screen, RoutinesScreen)  # answered this week, as the file says
+        assert app.checkins is not None and app.checkins.checkins() == [saved]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from backcare_tui.screens.checkin import CheckInScreen
 from backcare_tui.screens.history import HistoryScreen
 from backcare_tui.screens.routines import RoutinesScreen
 from backcare_tui.screens.safety import SafetyScreen
@@ -23,7 +24,7 @@ async def test_first_run_shows_safety_and_enter_is_remembered(open_app, db_path)
         assert stored_setting("safety_acknowledged") is True
 
     async with open_app(acknowledged=False) as (app, pilot):  # the next start skips it
-        assert isinstance(app.screen, RoutinesScreen)
+        assert isinstance(app.screen, CheckInScreen)  # and offers the first weekly check-in
         assert not any(isinstance(screen, SafetyScreen) for screen in app.screen_stack)
 
 
