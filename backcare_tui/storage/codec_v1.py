@@ -92,6 +92,17 @@ def decode_v1_session(session_id: str, document: Any) -> SessionRecord:
     )
 
 
-def upgrade_v1_sessions(sessions: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Version-1 session documents in the current form (same records, compact again)."""
-    return {session_id: encode_session(decode_v1_session(session_id, doc)) for session_id, doc in sessions.items()}
+def upgrade_v1_sessions(sessions: dict[str, Any]) -> dict[str, Any]:
+    """Version-1 session documents in the current form (same records, compact again).
+
+    A document that does not hold a version-1 session is kept exactly as it was, so that
+    reading names it as damaged and no other session is lost with it."""
+    return {session_id: _upgraded(session_id, document) for session_id, document in sessions.items()}
+
+
+def _upgraded(session_id: str, document: Any) -> Any:
+    try:
+        value = msgspec.json.decode(document) if isinstance(document, msgspec.Raw) else document
+        return encode_session(decode_v1_session(session_id, value))
+    except (msgspec.ValidationError, msgspec.DecodeError, ValueError, OverflowError, RecursionError):
+        return document

@@ -42,16 +42,28 @@ class _Meta(Struct):
     schema_version: int
 
 
-class _Current(Struct):
-    """The typed shape of a current file, to check a migrated one before it is written."""
+class _Tables4(Struct):
+    """The tables of a current file but its sessions."""
 
     meta: dict[str, _Meta] = {}
-    sessions: dict[str, StoredSession] = {}
     settings: dict[str, dict[str, Any]] = {}
     doses: dict[str, StoredPersonalDose] = {}
     dose_changes: dict[str, StoredDoseChange] = {}
     keep_decisions: dict[str, StoredKeepDecision] = {}
     checkins: dict[str, StoredCheckIn] = {}
+
+
+class _Current(_Tables4):
+    """The typed shape of a current file."""
+
+    sessions: dict[str, StoredSession] = {}
+
+
+class _Migrated(_Tables4):
+    """A migrated file, checked before it is written: its sessions are judged one by one when
+    read, so that a damaged one is named and hides no other."""
+
+    sessions: dict[str, msgspec.Raw] = {}
 
 
 @contextmanager
@@ -73,9 +85,9 @@ def collection_paused() -> Iterator[None]:
 def parse(raw: bytes) -> Data:
     """Decode and check a file's bytes; raises ShapeError with a reason a person can read.
 
-    Session documents of a current file are kept as `msgspec.Raw` (the exact bytes on disk):
-    each is decoded into a record only when read, so one damaged session does not hide the
-    others, is written back exactly as it was, and no session is decoded twice.
+    Session documents of a current or older file are kept as `msgspec.Raw` (the exact bytes on
+    disk): each is decoded into a record only when read or upgraded, so one damaged session does
+    not hide the others, is written back exactly as it was, and no session is decoded twice.
     """
     with collection_paused():
         try:
@@ -99,8 +111,8 @@ def _parse(raw: bytes) -> Data:
     version = _version({META: meta})
     data: Data = {}
     for name, documents in tables.items():
-        if name == SESSIONS and version == SCHEMA_VERSION:
-            data[name] = documents  # decoded one by one when read; see DecodedSessions
+        if name == SESSIONS and version <= SCHEMA_VERSION:
+            data[name] = documents  # decoded one by one when read or migrated; see DecodedSessions
         else:
             data[name] = meta if name == META else _decoded_table(name, documents)
     return data
@@ -149,12 +161,9 @@ def _from_unstamped(data: Data) -> Data:
 
 
 def _from_version_one(data: Data) -> Data:
-    """Version 1: sessions re-encoded in the more compact form of version 2."""
-    try:
-        sessions = upgrade_v1_sessions(data.get(SESSIONS, {}))
-    except (msgspec.ValidationError, ValueError, OverflowError) as error:
-        raise ShapeError(f"a value has the wrong type ({error})") from None
-    return stamped({**data, SESSIONS: sessions}, 2)
+    """Version 1: sessions re-encoded in the more compact form of version 2; a damaged one is
+    kept as it was, to be named when read."""
+    return stamped({**data, SESSIONS: upgrade_v1_sessions(data.get(SESSIONS, {}))}, 2)
 
 
 def _from_version_two(data: Data) -> Data:
@@ -182,7 +191,7 @@ def migrate(data: Data) -> Data:
         data = MIGRATIONS[version](data)
         version = schema_version(data)
     try:
-        msgspec.json.decode(msgspec.json.encode(data), type=_Current)
+        msgspec.json.decode(msgspec.json.encode(data), type=_Migrated)
     except msgspec.ValidationError as error:
         raise ShapeError(f"a value has the wrong type ({error})") from None
     return data

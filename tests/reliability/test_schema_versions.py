@@ -79,8 +79,48 @@ def test_an_older_file_is_backed_up_and_migrated_in_one_write(db_path, open_stor
     assert open_store().notices == []  # done once
 
 
-def test_an_older_file_with_bad_values_is_quarantined_not_migrated(db_path, open_store):
-    raw = _write(db_path, {"sessions": {"a": {"r": 5}}})
+# Damaged documents as they sit in an older file: a wrong type, not an object, deep nesting.
+DAMAGED_OLD_SESSIONS = {
+    "wrong-type": b'{"r":5}',
+    "not-an-object": b"[1,2,3]",
+    "deep": b'{"r":"x","n":"x","s":"2024-01-01T08:00:00+00:00","m":' + b"[" * 800 + b"]" * 800 + b"}",
+}
+
+
+def _older_file_with_damage(path, version: int, good: dict) -> bytes:
+    """An older file: `good` sessions (as that version wrote them) plus the damaged documents."""
+    meta = b'{"meta":{"1":{"schema_version":%d}},"sessions":{' % version
+    parts = [msgspec.json.encode(key) + b":" + msgspec.json.encode(document) for key, document in good.items()]
+    parts += [msgspec.json.encode(key) + b":" + document for key, document in DAMAGED_OLD_SESSIONS.items()]
+    raw = meta + b",".join(parts) + b"}}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return raw
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_one_damaged_session_in_an_older_file_is_named_kept_and_hides_no_other(db_path, open_store, version):
+    if version == 1:
+        good, expected = V1_SESSIONS, {"finished", "running"}
+    else:
+        records = make_records(3, seed=4)
+        good, expected = {r.id: encode_session(r) for r in records}, {r.id for r in records}
+    raw = _older_file_with_damage(db_path, version, good)
+    store = open_store()
+    assert not store.read_only
+    assert {r.id for r in store.sessions()} == expected
+    assert set(store.damaged_sessions) == set(DAMAGED_OLD_SESSIONS)
+    assert db_path.with_name(f"history.json.schema-{version}.bak").read_bytes() == raw
+    assert list(db_path.parent.glob("history.json.corrupt-*")) == []
+    kept = msgspec.json.decode(db_path.read_bytes(), type=dict[str, dict[str, msgspec.Raw]])
+    assert msgspec.json.decode(kept["meta"]["1"]) == {"schema_version": SCHEMA_VERSION}
+    for session_id, document in DAMAGED_OLD_SESSIONS.items():
+        assert bytes(kept["sessions"][session_id]) == document
+    assert {r.id for r in open_store().sessions()} == expected  # and so it stays
+
+
+def test_an_older_file_that_is_not_an_object_of_tables_is_quarantined(db_path, open_store):
+    raw = _write(db_path, {"meta": {"1": {"schema_version": 2}}, "sessions": [1, 2, 3]})
     store = open_store()
     assert store.sessions() == []
     [moved] = db_path.parent.glob("history.json.corrupt-*")
