@@ -135,6 +135,7 @@ class BackcareApp(App[int]):
         self.store.open()
         self.store.sessions()  # decoded once here, then kept while the file is unchanged
         gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
+        gc.enable()  # the command line pauses the collector until the first screen is up
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False)
         self.sound = self.settings.sound
