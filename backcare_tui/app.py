@@ -24,13 +24,13 @@ from textual.widgets import Input
 
 from . import paths
 from .domain import wording
-from .domain.checkin import CheckInLog
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 
 if TYPE_CHECKING:  # imported when first used: the first screen is drawn without them
     from textual.command import Provider
 
+    from .domain.checkin import CheckInLog
     from .domain.models import RoutinePlan
     from .domain.session import GuidedSession
     from .session_keeper import SessionKeeper
@@ -283,11 +283,13 @@ class BackcareApp(App[int]):
 
     def history_allowed(self) -> bool:
         """History opens from the routines screen only: not mid-session, mid-dialog or twice."""
-        from .screens.help import HelpScreen
         from .screens.routines import RoutinesScreen
 
-        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
-        return isinstance(screen, RoutinesScreen)
+        if isinstance(self.screen, RoutinesScreen):
+            return True  # asked at every footer refresh, the first screen's too: help is not imported for it
+        from .screens.help import HelpScreen
+
+        return isinstance(self.screen, HelpScreen) and isinstance(self.screen.under, RoutinesScreen)
 
     def action_history(self) -> None:
         from .screens.help import HelpScreen
@@ -407,10 +409,10 @@ class BackcareApp(App[int]):
 
     def cover_if_too_small(self, size: Size) -> None:
         """Show the "too small" cover while the terminal is too small, and only then."""
-        from .screens.dialogs import TooSmallScreen
-
         if not self._started:
             return  # on_mount checks once the first screens are up
+        from .screens.dialogs import TooSmallScreen
+
         too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         showing = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
         if too_small and not showing:

@@ -16,7 +16,6 @@ from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
-from .domain.safety import safety_text
 
 if TYPE_CHECKING:
     from .storage.snapshot import HistorySnapshot
@@ -226,6 +225,8 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
 
 
 def print_safety() -> int:
+    from .domain.safety import safety_text
+
     print(safety_text())
     return 0
 
