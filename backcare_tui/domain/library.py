@@ -23,8 +23,8 @@ from typing import Literal
 import msgspec
 
 from .library_checks import check_exercise, check_routine, check_text
-from .library_errors import describe_all, describe_validation_error
 from .models import Exercise, PlannedExercise, Routine, RoutinePlan
+from .wording import control_characters
 
 Kind = Literal["exercise", "routine"]
 _Replaced = dict[str, list[tuple[Routine, Path]]]  # routine id -> the versions it overrode
@@ -126,13 +126,32 @@ def read_toml(path: Path) -> dict | Problem:
         return Problem(path, "file", f"cannot be read ({error.strerror or error}); check it exists and is readable")
 
 
+def _texts(data: dict) -> list[str]:
+    """Every key and text value in a file's data, in no particular order."""
+    texts: list[str] = []
+    stack: list[object] = [data]
+    while stack:  # a loop, not recursion: a file may nest as deep as TOML allows
+        value = stack.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            texts += value
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return texts
+
+
 def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | list[Problem]:
     """The item, or every problem found in its file: wrong fields and control characters."""
     model: type[Exercise | Routine] = Exercise if kind == "exercise" else Routine
-    found = check_text(data)
+    # Newlines are allowed, so one search of all the text finds whether any is left to place.
+    found = check_text(data) if control_characters("\n".join(_texts(data))) else []
     try:
         item = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
+        from .library_errors import describe_all, describe_validation_error  # a broken file only
+
         found += describe_all(model, data) or [describe_validation_error(model, str(error), data)]
     else:
         if not found:
