@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -128,49 +127,9 @@ class BackcareApp(App[int]):
         self.call_after_refresh(self.after_first_paint)
 
     def after_first_paint(self) -> None:
-        from .screens.routines import RoutinesScreen
-        from .screens.safety import SafetyScreen
-        from .start_flow import ask_next_morning
+        from .first_paint import load_after_first_paint
 
-        self.store.open()
-        self.store.sessions()  # decoded once here, then kept while the file is unchanged
-        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
-        gc.enable()  # the command line pauses the collector until the first screen is up
-        if self.settings.problem:
-            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False)
-        self.sound = self.settings.sound
-        theme = self.settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = theme
-        self.history_loaded = True
-        for screen in self.screen_stack:
-            if isinstance(screen, RoutinesScreen):
-                screen.refresh_history()
-        self.show_history_notices()
-        if self.store.recovered:
-            count = len(self.store.recovered)
-            self.notify(
-                f"{wording.count(count, 'session')} interrupted last time "
-                f"{'were' if count != 1 else 'was'} saved as stopped.",
-                title="Recovered",
-                timeout=8,
-                markup=False,
-            )
-        for problem in self.library.problems:
-            self.notify(
-                wording.printable(f"{problem} (left out)"),
-                title="Library file skipped",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-        if self.start_routine is not None:
-            self.begin_routine(self.start_routine)
-        ask_next_morning(self)  # on top of the pain check: it is about the last session
-        if not self.settings.safety_acknowledged:
-            self.push_screen(SafetyScreen(first_run=True))
-        elif self.start_routine is None:
-            self.offer_checkin()
+        load_after_first_paint(self)
         self._started = True
         self.cover_if_too_small(self.size)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
