@@ -263,8 +263,15 @@ def require_terminal() -> None:
 def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     # Start-up builds only what lives until exit (modules, the library, the first screen):
     # collecting garbage meanwhile would scan it all, more than once, before anything is drawn.
-    # The app turns the collector back on once its first screen is up.
+    # The app turns the collector back on once its first screen is up; so does any way out.
     gc.disable()
+    try:
+        return _start_app(db, extra, routine_id)
+    finally:
+        gc.enable()
+
+
+def _start_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     from .app import make_app
     from .storage import StorageError
     from .storage.target import check_history_file
