@@ -201,7 +201,13 @@ class Terminal:
 
 
 def _terminal_env(db: Path) -> dict[str, str]:
-    return {**os.environ, "TERM": "xterm-256color", "BACKCARE_TUI_DB": str(db)}
+    """The history file and the library cache in the bench's own folder, not the user's."""
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "BACKCARE_TUI_DB": str(db),
+        paths.CACHE_ENV: str(db.parent / "cache"),
+    }
 
 
 FIRST_SCREEN = b"Gentle flare-up set"  # the routine list, drawn before the history is read
@@ -220,7 +226,6 @@ def _startup_env(db: Path) -> dict[str, str]:
     env = _terminal_env(db)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(db.parent / "bytecode")
-    env[paths.CACHE_ENV] = str(db.parent / "cache")  # the app's parsed library, as after its first start
     return env
 
 
