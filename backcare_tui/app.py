@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -24,13 +23,13 @@ from textual.widgets import Input
 
 from . import paths
 from .domain import wording
-from .domain.checkin import CheckInLog
 from .domain.clock import Clock, MonotonicClock
 from .domain.library import Library, load_library
 
 if TYPE_CHECKING:  # imported when first used: the first screen is drawn without them
     from textual.command import Provider
 
+    from .domain.checkin import CheckInLog
     from .domain.models import RoutinePlan
     from .domain.session import GuidedSession
     from .session_keeper import SessionKeeper
@@ -128,48 +127,9 @@ class BackcareApp(App[int]):
         self.call_after_refresh(self.after_first_paint)
 
     def after_first_paint(self) -> None:
-        from .screens.routines import RoutinesScreen
-        from .screens.safety import SafetyScreen
-        from .start_flow import ask_next_morning
+        from .first_paint import load_after_first_paint
 
-        self.store.open()
-        self.store.sessions()  # decoded once here, then kept while the file is unchanged
-        gc.freeze()  # years of history are long-lived: keep them out of every later GC pass
-        if self.settings.problem:
-            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=12, markup=False)
-        self.sound = self.settings.sound
-        theme = self.settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = theme
-        self.history_loaded = True
-        for screen in self.screen_stack:
-            if isinstance(screen, RoutinesScreen):
-                screen.refresh_history()
-        self.show_history_notices()
-        if self.store.recovered:
-            count = len(self.store.recovered)
-            self.notify(
-                f"{wording.count(count, 'session')} interrupted last time "
-                f"{'were' if count != 1 else 'was'} saved as stopped.",
-                title="Recovered",
-                timeout=8,
-                markup=False,
-            )
-        for problem in self.library.problems:
-            self.notify(
-                wording.printable(f"{problem} (left out)"),
-                title="Library file skipped",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-        if self.start_routine is not None:
-            self.begin_routine(self.start_routine)
-        ask_next_morning(self)  # on top of the pain check: it is about the last session
-        if not self.settings.safety_acknowledged:
-            self.push_screen(SafetyScreen(first_run=True))
-        elif self.start_routine is None:
-            self.offer_checkin()
+        load_after_first_paint(self)
         self._started = True
         self.cover_if_too_small(self.size)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -282,11 +242,13 @@ class BackcareApp(App[int]):
 
     def history_allowed(self) -> bool:
         """History opens from the routines screen only: not mid-session, mid-dialog or twice."""
-        from .screens.help import HelpScreen
         from .screens.routines import RoutinesScreen
 
-        screen = self.screen.under if isinstance(self.screen, HelpScreen) else self.screen
-        return isinstance(screen, RoutinesScreen)
+        if isinstance(self.screen, RoutinesScreen):
+            return True  # asked at every footer refresh, the first screen's too: help is not imported for it
+        from .screens.help import HelpScreen
+
+        return isinstance(self.screen, HelpScreen) and isinstance(self.screen.under, RoutinesScreen)
 
     def action_history(self) -> None:
         from .screens.help import HelpScreen
@@ -406,10 +368,10 @@ class BackcareApp(App[int]):
 
     def cover_if_too_small(self, size: Size) -> None:
         """Show the "too small" cover while the terminal is too small, and only then."""
-        from .screens.dialogs import TooSmallScreen
-
         if not self._started:
             return  # on_mount checks once the first screens are up
+        from .screens.dialogs import TooSmallScreen
+
         too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         showing = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
         if too_small and not showing:

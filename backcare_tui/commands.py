@@ -15,7 +15,6 @@ from . import paths
 from .domain import wording
 from .domain.library import Library, UnknownRoutineError, load_library
 from .domain.models import ELEMENT_LABELS, RoutinePlan
-from .domain.safety import safety_text
 
 if TYPE_CHECKING:
     from .storage.snapshot import HistorySnapshot
@@ -35,7 +34,9 @@ def say(text: str, *, error: bool = False, one_line: bool = False) -> None:
 
 
 def _load(extra: list[Path]) -> Library:
-    library = load_library(paths.library_folders(extra))
+    from .library_cache import load_cached_library
+
+    library = load_cached_library(paths.library_folders(extra), paths.library_cache_path())
     for problem in library.problems:
         say(f"warning: {problem} (left out)", error=True, one_line=True)
     return library
@@ -194,6 +195,8 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
 
 
 def print_safety() -> int:
+    from .domain.safety import safety_text
+
     print(safety_text())
     return 0
 
@@ -226,6 +229,17 @@ def require_terminal() -> None:
 
 
 def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
+    # Start-up builds only what lives until exit (modules, the library, the first screen):
+    # collecting garbage meanwhile would scan it all, more than once, before anything is drawn.
+    # The app turns the collector back on once its first screen is up; so does any way out.
+    gc.disable()
+    try:
+        return _start_app(db, extra, routine_id)
+    finally:
+        gc.enable()
+
+
+def _start_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     from .app import make_app
     from .storage import StorageError
     from .storage.target import check_history_file
@@ -236,7 +250,9 @@ def run_app(db: str | None, extra: list[Path], routine_id: str | None) -> int:
     except StorageError as error:
         raise CommandError(str(error)) from None
 
-    library = load_library(paths.library_folders(extra))
+    from .library_cache import load_cached_library
+
+    library = load_cached_library(paths.library_folders(extra), paths.library_cache_path())
     if routine_id is not None and routine_id not in library.routines:
         raise CommandError(str(UnknownRoutineError(routine_id, library.routines)))
     app = make_app(db_path=paths.resolve_db_path(db), library=library, start_routine=routine_id)

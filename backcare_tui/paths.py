@@ -6,6 +6,8 @@
 - the sessions file: `history.json` in the platform data folder, or `BACKCARE_TUI_DB`, or `--db`;
 - the settings: `settings.json` in the config folder.
 - crash logs: `crashes/` in the platform state folder, or `BACKCARE_TUI_CRASH_DIR`.
+- the library files as last parsed (a cache, safe to delete): the platform cache folder, or
+  `BACKCARE_TUI_CACHE_DIR`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ APP_NAME = "backcare-tui"
 DB_ENV = "BACKCARE_TUI_DB"
 CONFIG_ENV = "BACKCARE_TUI_CONFIG_DIR"
 CRASH_ENV = "BACKCARE_TUI_CRASH_DIR"
+CACHE_ENV = "BACKCARE_TUI_CACHE_DIR"
 DB_NAME = "history.json"
 SETTINGS_NAME = "settings.json"
+LIBRARY_CACHE_NAME = "library.msgpack"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -69,3 +73,10 @@ def library_folders(extra: list[Path] | tuple[Path, ...] = (), environ: Mapping[
 def settings_path(environ: Mapping[str, str] = os.environ) -> Path:
     """The settings file (theme, sound, safety advice read), in the user config folder."""
     return user_config_dir(environ) / SETTINGS_NAME
+
+
+def library_cache_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """The library files as last parsed, so that unchanged ones are not parsed at every start."""
+    override = environ.get(CACHE_ENV)
+    folder = Path(override).expanduser() if override else Path(platformdirs.user_cache_dir(APP_NAME))
+    return folder / LIBRARY_CACHE_NAME

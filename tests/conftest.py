@@ -28,6 +28,7 @@ def isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv(paths.CONFIG_ENV, str(home / "config"))
     monkeypatch.setenv(paths.DB_ENV, str(home / "history.json"))
     monkeypatch.setenv(paths.CRASH_ENV, str(home / "crashes"))
+    monkeypatch.setenv(paths.CACHE_ENV, str(home / "cache"))
     return home
 
 

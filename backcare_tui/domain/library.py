@@ -14,8 +14,7 @@ are sorted by content (an exercise has a `[dose]` table, a routine does not).
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,8 +22,8 @@ from typing import Literal
 import msgspec
 
 from .library_checks import check_exercise, check_routine, check_text
-from .library_errors import describe_all, describe_validation_error
 from .models import Exercise, PlannedExercise, Routine, RoutinePlan
+from .wording import control_characters
 
 Kind = Literal["exercise", "routine"]
 _Replaced = dict[str, list[tuple[Routine, Path]]]  # routine id -> the versions it overrode
@@ -99,15 +98,24 @@ def library_files(folder: Path) -> list[tuple[Path, Kind | None]]:
     return found
 
 
-def read_toml(path: Path) -> dict | Problem:
-    """A TOML file's data, or the one problem that stops it being read (with line and column)."""
+def read_library_file(path: Path) -> bytes | Problem:
+    """A library file's bytes, or the problem that stops it being read."""
     try:
         if not path.is_file():  # a folder, or a FIFO that would block the read
             return Problem(path, "file", "is not a regular file; remove it or move it out of the library folder")
         if path.stat().st_size > MAX_FILE_BYTES:
             return Problem(path, "file", f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; this is not a library file")
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return path.read_bytes()
+    except OSError as error:
+        return Problem(path, "file", f"cannot be read ({error.strerror or error}); check it exists and is readable")
+
+
+def parse_toml(path: Path, raw: bytes) -> dict | Problem:
+    """The data in a TOML file's bytes, or the one problem that stops it being read (with line and column)."""
+    import tomllib  # imported only when a file's data is not already known
+
+    try:
+        return tomllib.loads(raw.decode())
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
@@ -122,17 +130,40 @@ def read_toml(path: Path) -> dict | Problem:
         return Problem(path, "file", "lists or tables are nested too deeply; a library file needs only a few levels")
     except ValueError:  # a whole number too long for Python to read
         return Problem(path, "file", "holds a number with thousands of digits; use a small whole number")
-    except OSError as error:
-        return Problem(path, "file", f"cannot be read ({error.strerror or error}); check it exists and is readable")
+
+
+def read_toml(path: Path) -> dict | Problem:
+    """A TOML file's data, or the one problem that stops it being read (with line and column)."""
+    raw = read_library_file(path)
+    return raw if isinstance(raw, Problem) else parse_toml(path, raw)
+
+
+def _texts(data: dict) -> list[str]:
+    """Every key and text value in a file's data, in no particular order."""
+    texts: list[str] = []
+    stack: list[object] = [data]
+    while stack:  # a loop, not recursion: a file may nest as deep as TOML allows
+        value = stack.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            texts += value
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return texts
 
 
 def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | list[Problem]:
     """The item, or every problem found in its file: wrong fields and control characters."""
     model: type[Exercise | Routine] = Exercise if kind == "exercise" else Routine
-    found = check_text(data)
+    # Newlines are allowed, so one search of all the text finds whether any is left to place.
+    found = check_text(data) if control_characters("\n".join(_texts(data))) else []
     try:
         item = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
+        from .library_errors import describe_all, describe_validation_error  # a broken file only
+
         found += describe_all(model, data) or [describe_validation_error(model, str(error), data)]
     else:
         if not found:
@@ -140,14 +171,16 @@ def _decode(path: Path, data: dict, kind: Kind) -> Exercise | Routine | list[Pro
     return [Problem(path, location, message) for location, message in found]
 
 
-def load_library(folders: Sequence[Path]) -> Library:
-    """Load every folder in order; later ids override earlier ones."""
+def load_library(folders: Sequence[Path], read: Callable[[Path], dict | Problem] = read_toml) -> Library:
+    """Load every folder in order; later ids override earlier ones.
+
+    `read` gives a file's data; the app passes one that remembers files parsed before."""
     library = Library(folders=tuple(folders))
     replaced: _Replaced = {}
     for folder in folders:
         seen_here: dict[tuple[Kind, str], Path] = {}
         for path, kind in library_files(folder):
-            data = read_toml(path)
+            data = read(path)
             if isinstance(data, Problem):
                 library.problems.append(data)
                 continue

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .library_errors import key_text
 from .models import Exercise, Routine, RoutinePlan
 from .wording import control_characters, printable
 
@@ -106,6 +105,8 @@ def _unknown_keys(location: str, keys: tuple[str, ...], known: tuple[str, ...]) 
 
 def check_text(data: dict[str, Any]) -> list[Finding]:
     """Keys and text values holding control characters, wherever they are in a file."""
+    from .library_errors import key_text  # its JSON quoting is imported only when a file needs it
+
     findings: list[Finding] = []
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:

@@ -14,21 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..domain import stats, wording
-from ..domain.advice import routine_note
+from ..domain import wording
 from ..domain.care import CARE_FILTER_LABELS, CareFilter, care_summary, next_care_filter, plan_fits
 from ..domain.models import ELEMENT_LABELS, PersonalDose, RoutinePlan, SessionRecord
-from ..domain.nudge import return_nudge, routine_kinds
-from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
-from ..domain.personal_doses import dose_table, personal_plan
-from ..domain.progression import Plan
+from ..domain.personal_doses import personal_plan
 from ..widgets.element_badges import ElementBadges, element_initials
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what needs the history is imported after the first paint, when first used
     from ..app import BackcareApp
-
-if TYPE_CHECKING:  # the history's figures are imported after the first paint, when first needed
     from ..domain import stats
+    from ..domain.progression import Plan
 
 
 def matches(plan: RoutinePlan, query: str) -> bool:
@@ -47,10 +42,10 @@ def matches(plan: RoutinePlan, query: str) -> bool:
 
 
 def last_done_text(moment: datetime | None, today: date) -> str:
-    from ..domain import stats
-
     if moment is None:
         return "not done yet"
+    from ..domain import stats
+
     days = (today - stats.local_day(moment)).days
     return f"done {wording.days_ago(days)}" if days < 2 else f"last done {wording.days_ago(days)}"
 
@@ -121,6 +116,8 @@ class RoutinesScreen(Screen[None]):
 
     def refresh_history(self) -> None:
         from ..domain import stats
+        from ..domain.nudge import return_nudge, routine_kinds
+        from ..domain.personal_doses import dose_table
 
         records = self.app.store.sessions()
         self.app.show_history_notices()
@@ -156,6 +153,8 @@ class RoutinesScreen(Screen[None]):
             if matches(plan, query) and plan_fits(plan, self.care_filter):
                 note = None
                 if self.programme_plan is not None:
+                    from ..domain.advice import routine_note
+
                     note = routine_note(self.programme_plan, plan.routine.id, self.app.library.routines)
                 prompt = Content.assemble(
                     (plan.routine.name, "bold"),
@@ -254,6 +253,7 @@ class RoutinesScreen(Screen[None]):
 
     def show_flare_up_offer(self, records: list[SessionRecord]) -> None:
         """A line above the routines while recent pain is 2 or more points above the usual level."""
+        from ..domain.pain_trend import FLARE_UP_ROUTINE, recent_pain_rise
 
         rise = recent_pain_rise(records, self.app.today())
         self.offers_flare_up = rise is not None and FLARE_UP_ROUTINE in self.app.library.routines
@@ -300,6 +300,7 @@ class RoutinesScreen(Screen[None]):
         self.app.action_guide()
 
     def action_flare_up(self) -> None:
+        from ..domain.pain_trend import FLARE_UP_ROUTINE
 
         if self.offers_flare_up:
             self.app.begin_routine(FLARE_UP_ROUTINE)
