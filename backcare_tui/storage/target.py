@@ -144,8 +144,6 @@ def check_history_file(path: Path) -> None:
 
     Reads at most the file's beginning when it looks like a history, so it costs little.
     """
-    from .schema import ShapeError, parse
-
     if check_target(path) is None:
         return
     try:
@@ -162,6 +160,8 @@ def check_history_file(path: Path) -> None:
         return
     except OSError:
         return  # unreadable: the store reports it with the reason
+    from .schema import ShapeError, parse  # only for a file that does not look like a history
+
     try:
         parse(raw)
     except ShapeError:
