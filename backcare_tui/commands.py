@@ -6,6 +6,7 @@ stderr. A `CommandError` becomes one line on stderr and its exit code.
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
