@@ -82,8 +82,8 @@ class HistoryScreen(Screen[None]):
 
     def show_stats(self) -> None:
         today = self.app.today()
-        summary = stats.summarize(self.records, today)
-        weeks = stats.weekly_totals(self.records, today, weeks=8)
+        summary = stats.summarize(self.records, today, newest_first=True)
+        weeks = stats.weekly_totals(self.records, today, weeks=8, newest_first=True)
         days = summary.days_since_last
         last = "-" if days is None else wording.days_ago(days)
         not_counted = (  # saved, listed below, but left out of every figure
@@ -104,7 +104,7 @@ class HistoryScreen(Screen[None]):
                 not_counted,
             )
         )
-        self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records) or [0]
+        self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records, newest_first=True) or [0]
         self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
         self.show_progress()
 
