@@ -21,6 +21,7 @@ from ..domain.models import SessionRecord
 from ..domain.progress import progress
 from ..session_export import table_row
 from ..widgets.progress_charts import ProgressCharts
+from ..widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -55,7 +56,7 @@ class HistoryScreen(Screen[None]):
                 yield Sparkline([], id="weekly-minutes")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield Static("No sessions yet. Pick a routine and press Enter to start one.", id="history-empty")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
