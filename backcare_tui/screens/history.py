@@ -1,7 +1,8 @@
 """Past sessions, newest first, with streak, weekly totals and the pain trend.
 
-The table is filled a page at a time as the cursor nears its end, so ten thousand sessions
-open as fast as a hundred.
+The table is filled a page at a time as the cursor nears its end, and the headline figures
+look at recent sessions only, so fifty thousand sessions open about as fast as a hundred.
+The progress charts (and their plotting library) are made the first time `c` asks for them.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from ..domain import stats, wording
 from ..domain.models import SessionRecord
 from ..domain.progress import progress
 from ..session_export import table_row
-from ..widgets.progress_charts import ProgressCharts
 from ..widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
+    from ..widgets.progress_charts import ProgressCharts
 
 PAGE = 100
 
@@ -111,7 +112,7 @@ class HistoryScreen(Screen[None]):
 
     def show_progress(self) -> None:
         """Fill the progress charts, only while they are shown (c switches them with the table)."""
-        charts = self.query(ProgressCharts).first() if self.query(ProgressCharts) else None
+        charts = self._charts()
         if charts is not None and charts.display:
             self.query_one(DataTable).display = self.query_one("#history-empty").display = False
             checkins = self.app.checkins.checkins() if self.app.checkins is not None else []
@@ -119,6 +120,13 @@ class HistoryScreen(Screen[None]):
             charts.progress = progress(
                 self.records, self.app.today(), checkins, changes, names=self._names(), newest_first=True
             )
+
+    def _charts(self) -> ProgressCharts | None:
+        """The progress charts, once made (the plotting library is loaded only then)."""
+        from ..widgets.progress_charts import ProgressCharts
+
+        found = self.query_children("#progress-charts")
+        return found.first(ProgressCharts) if found else None
 
     def _names(self) -> dict[str, str]:
         return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
@@ -142,10 +150,12 @@ class HistoryScreen(Screen[None]):
         self.notify(f"Written to {target}. Open it in a browser to print it.", title="Progress report", timeout=10)
 
     async def action_charts(self) -> None:
-        if self.query(ProgressCharts):
-            charts = self.query_one(ProgressCharts)
+        charts = self._charts()
+        if charts is not None:
             charts.display = not charts.display
-        else:  # made when first asked for, so the table opens as fast as before
+        else:  # made when first asked for, so the table opens without loading the plotting library
+            from ..widgets.progress_charts import ProgressCharts
+
             charts = ProgressCharts(id="progress-charts")
             await self.mount(charts, before=self.query_one(Footer))
         table = self.query_one(DataTable)
@@ -210,7 +220,7 @@ class HistoryScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        charts_shown = any(charts.display for charts in self.query_children(ProgressCharts))
+        charts_shown = any(charts.display for charts in self.query_children("#progress-charts"))
         if action in ("details", "delete") and (not self.records or charts_shown):
             return None
         if action == "delete" and (record := self.selected()) is not None and record.status == "in_progress":
