@@ -123,10 +123,12 @@ class HistoryScreen(Screen[None]):
 
     def _charts(self) -> ProgressCharts | None:
         """The progress charts, once made (the plotting library is loaded only then)."""
+        found = self.query_children("#progress-charts")
+        if not found:
+            return None
         from ..widgets.progress_charts import ProgressCharts
 
-        found = self.query_children("#progress-charts")
-        return found.first(ProgressCharts) if found else None
+        return found.first(ProgressCharts)
 
     def _names(self) -> dict[str, str]:
         return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
