@@ -8,6 +8,7 @@ offering the flare-up routine.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -42,9 +43,13 @@ def usual_pain(scores: Iterable[int]) -> float | None:
 
 def recent_pain_rise(records: Iterable[SessionRecord], today: date) -> PainRise | None:
     """The latest pain and the usual level when the latest is 2 or more points above it."""
-    rated = sorted((r for r in records if r.pain_before is not None), key=lambda r: r.started_at)
+    rated = [r for r in records if r.pain_before is not None]
     if not rated:
         return None
+    if len(rated) > USUAL_WINDOW + 1:  # only the latest few matter: leave the years before unsorted
+        earliest = heapq.nlargest(USUAL_WINDOW + 1, (r.started_at for r in rated))[-1]
+        rated = [r for r in rated if r.started_at >= earliest]
+    rated.sort(key=lambda r: r.started_at)
     latest = rated[-1]
     if (today - local_day(latest.started_at)).days > RECENT_DAYS:
         return None

@@ -4,9 +4,9 @@ Pure functions over an iterable of `SessionRecord`s, in any order. "Today" is al
 parameter, so nothing here reads the wall clock. Days are local calendar days: a session
 started at 23:30 in one time zone belongs to the day it was where the user is now.
 
-Every function goes through the records once, and the local day of each start time is
-remembered between calls, so a screen can call several of them over years of sessions
-without a visible pause.
+Every function goes through the records once. Given records newest first (as the store
+gives them) with `newest_first=True`, they work out local days for the recent ones only,
+so years of sessions cost little more than a few weeks.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from . import wording
-from .clock import local_zone_key
+from .local_days import local_day as local_day  # also offered here, where callers first found it
+from .local_days import local_days
 from .models import SessionRecord, SessionStatus
 
 NUDGE_AFTER_DAYS = 2
@@ -58,56 +59,17 @@ def total_minutes(record: SessionRecord) -> float:
     return (record.active_seconds + record.rest_seconds) / 60
 
 
-def local_day(moment: datetime) -> date:
-    """The calendar day of `moment` in the local time zone."""
-    return moment.astimezone().date()
-
-
-class _LocalDays:
-    """Remembers the local day of each start time, since converting is the costly step.
-
-    The same records are summarised again and again, so each moment is converted once.
-    Everything is forgotten when the local time zone changes or the memory grows large.
-    """
-
-    LIMIT = 200_000
-
-    def __init__(self) -> None:
-        self._days: dict[datetime, date] = {}
-        self._zone: tuple[object, ...] = ()
-
-    def of(self, moments: Iterable[datetime]) -> list[date]:
-        zone = local_zone_key()
-        if zone != self._zone or len(self._days) > self.LIMIT:
-            self._days = {}
-            self._zone = zone
-        known = self._days.get
-        return [known(moment) or self._convert(moment) for moment in moments]
-
-    def _convert(self, moment: datetime) -> date:
-        day = self._days[moment] = local_day(moment)
-        return day
-
-
-_local_days = _LocalDays()
-
-
-def local_days(moments: Iterable[datetime]) -> list[date]:
-    """The local calendar day of each moment, remembered between calls."""
-    return _local_days.of(moments)
+def _counted(records: Iterable[SessionRecord]) -> list[SessionRecord]:
+    return [record for record in records if counts_as_session(record)]
 
 
 class _Tally:
-    """The counted sessions with their local days, gathered in one pass over the records."""
+    """Counted sessions (see `_counted`) with their local days."""
 
-    def __init__(self, records: Iterable[SessionRecord]) -> None:
-        self.counted = [record for record in records if counts_as_session(record)]
-        self.days = _local_days.of(record.started_at for record in self.counted)
+    def __init__(self, counted: list[SessionRecord]) -> None:
+        self.counted = counted
+        self.days = local_days(record.started_at for record in self.counted)
         self.sessions = Counter(self.days)
-
-    @property
-    def active_minutes(self) -> float:
-        return sum(active_minutes(record) for record in self.counted)
 
     def streak(self, today: date) -> int:
         day = today if today in self.sessions else today - timedelta(days=1)
@@ -131,18 +93,44 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+ZONE_MARGIN = timedelta(days=2)
+"""Looked at beyond the days asked for: a start time and its local day can disagree by a day."""
+
+
+def started_since(records: list[SessionRecord], day: date) -> list[SessionRecord]:
+    """The leading records of a newest-first list that may have started on `day` or later."""
+    start = datetime.combine(day - ZONE_MARGIN, time()).astimezone()
+    for index, record in enumerate(records):
+        if record.started_at < start:
+            return records[:index]
+    return records
+
+
+def _recent_tally(counted: list[SessionRecord], today: date) -> _Tally:
+    """The latest counted sessions (newest first), enough for the streak, week and last day."""
+    earliest = min(_week_start(today), today - timedelta(days=14))
+    if counted:
+        earliest = min(earliest, local_day(counted[0].started_at))
+    while True:
+        recent = started_since(counted, earliest)
+        tally = _Tally(recent)
+        if len(recent) == len(counted) or tally.streak(today) < (today - earliest).days:
+            return tally  # the streak ends inside what was looked at
+        earliest -= 3 * (today - earliest)
+
+
 def streak(records: Iterable[SessionRecord], today: date) -> int:
     """Consecutive days with a counted session, ending today.
 
     A streak still stands when today has no session yet but yesterday had one; it ends
     once a whole calendar day passes without one.
     """
-    return _Tally(records).streak(today)
+    return _Tally(_counted(records)).streak(today)
 
 
 def days_since_last(records: Iterable[SessionRecord], today: date) -> int | None:
     """Whole days since the last counted session (0 for today), or None if there is none."""
-    return _Tally(records).days_since_last(today)
+    return _Tally(_counted(records)).days_since_last(today)
 
 
 @dataclass(frozen=True)
@@ -152,18 +140,20 @@ class WeekTotal:
     minutes: float
 
 
-def weekly_totals(records: Iterable[SessionRecord], today: date, weeks: int = 8) -> list[WeekTotal]:
+def weekly_totals(
+    records: Iterable[SessionRecord], today: date, weeks: int = 8, newest_first: bool = False
+) -> list[WeekTotal]:
     """Sessions and active minutes for each of the last `weeks` weeks, oldest first.
 
     Weeks start on Monday; empty weeks are included and the current week comes last.
     """
     if weeks <= 0:
         return []
-    tally = _Tally(records)
     current = _week_start(today).toordinal()
+    first_day = date.fromordinal(current - 7 * (weeks - 1))
+    tally = _Tally(_counted(started_since(list(records), first_day) if newest_first else records))
     sessions = [0] * weeks
     minutes = [0.0] * weeks
-    first_day = date.fromordinal(current - 7 * (weeks - 1))
     for day, record in zip(tally.days, tally.counted, strict=True):
         if day < first_day:
             continue
@@ -225,21 +215,32 @@ def pain_change(before: int | None, after: int | None) -> PainChange | None:
     return PainChange(before, after, points, threshold, points >= threshold, direction)
 
 
-def pain_trend(records: Iterable[SessionRecord], limit: int = 30) -> list[int]:
+def _rated(record: SessionRecord) -> bool:
+    return record.status != "in_progress" and (record.pain_after is not None or record.pain_before is not None)
+
+
+def _latest_rated(records: Iterable[SessionRecord], limit: int) -> list[SessionRecord]:
+    """The first `limit` rated records of a newest-first list, and any started with the last."""
+    rated: list[SessionRecord] = []
+    for record in records:
+        if len(rated) >= limit and record.started_at < rated[limit - 1].started_at:
+            break
+        if _rated(record):
+            rated.append(record)
+    return rated
+
+
+def pain_trend(records: Iterable[SessionRecord], limit: int = 30, newest_first: bool = False) -> list[int]:
     """Pain after (or before, when no after was given) of the latest rated sessions, oldest first.
 
     Sessions still in progress are left out.
     """
     if limit <= 0:
         return []
-    rated = [
-        record
-        for record in records
-        if record.status != "in_progress" and (record.pain_after is not None or record.pain_before is not None)
-    ]
+    rated = _latest_rated(records, limit) if newest_first else [record for record in records if _rated(record)]
     if len(rated) > limit:
         # Narrow down by local day first: days compare far faster than aware datetimes.
-        days = _local_days.of(record.started_at for record in rated)
+        days = local_days(record.started_at for record in rated)
         earliest = heapq.nlargest(limit, days)[-1]
         rated = [record for record, day in zip(rated, days, strict=True) if day >= earliest]
     latest = sorted(rated, key=lambda record: record.started_at)[-limit:]
@@ -278,16 +279,16 @@ class Summary:
     not_counted: int = 0  # finished sessions in which nothing was done
 
 
-def summarize(records: Iterable[SessionRecord], today: date) -> Summary:
+def summarize(records: Iterable[SessionRecord], today: date, newest_first: bool = False) -> Summary:
     """The headline figures for the home screen, in one pass over the records."""
-    records = list(records)
-    tally = _Tally(records)
-    finished = sum(1 for record in records if record.status != "in_progress")
+    finished = [record for record in records if record.status != "in_progress"]
+    counted = [record for record in finished if did_something(record)]
+    tally = _recent_tally(counted, today) if newest_first else _Tally(counted)
     return Summary(
         streak=tally.streak(today),
         this_week=tally.sessions_in_week(_week_start(today)),
         days_since_last=tally.days_since_last(today),
-        total_sessions=len(tally.counted),
-        total_minutes=tally.active_minutes,
-        not_counted=finished - len(tally.counted),
+        total_sessions=len(counted),
+        total_minutes=sum(active_minutes(record) for record in counted),
+        not_counted=len(finished) - len(counted),
     )
