@@ -26,7 +26,6 @@ from textual.widgets import Footer, Static
 
 from ..domain.care import caution_notes
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
-from ..domain.getting_ready import with_time_to_change_position
 from ..domain.poses import ExercisePoses, load_poses
 from ..domain.rep_cue import rep_cue
 from ..domain.session import GuidedSession
@@ -132,8 +131,6 @@ class RunScreen(Screen[None]):
         self.figure = self.query_one(ExerciseFigure)
         self.progress = self.query_one(RoutineProgress)
         self.figures = figures_in(tuple(self.app.library.folders))
-        if not self.session.engine.started:
-            self.session.replan(with_time_to_change_position(self.session.plan, self.figures))
         self._fit_to(self.app.size.width, self.app.size.height)
         self.sound_on = self.app.sound
         self.watch_sound_on()
