@@ -13,6 +13,8 @@ from typing import Annotated, Literal, NamedTuple, TypeVar
 import msgspec
 from msgspec import Meta, Struct
 
+from .getting_ready import get_ready_seconds
+
 Element = Literal["stretch", "mobilise", "strengthen", "activity"]
 CORE_ELEMENTS: tuple[Element, ...] = ("stretch", "mobilise", "strengthen")
 ELEMENT_LABELS: dict[str, str] = {
@@ -35,6 +37,8 @@ TempoSeconds = Annotated[int, Meta(ge=1, le=30)]
 Pain = Annotated[int, Meta(ge=0, le=10)]
 AnyStruct = TypeVar("AnyStruct", bound=msgspec.Struct)
 Caution = Literal["pregnancy", "osteoporosis", "spinal-surgery"]
+# Where the body is during an exercise: moving from one to another takes longer to get ready.
+Posture = Literal["back", "front", "side", "hands-knees", "kneeling", "sitting", "standing"]
 CAUTIONS: tuple[Caution, ...] = ("pregnancy", "osteoporosis", "spinal-surgery")
 
 # Every stored or library type below is frozen, rejects unknown fields, takes keywords only
@@ -186,6 +190,7 @@ class Exercise(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc
     summary: Text
     targets: Annotated[tuple[Text, ...], Meta(min_length=1)]
     position: Text
+    posture: Posture | None = None  # the position in one word, for the time to get ready
     equipment: tuple[Text, ...] = ()
     steps: Annotated[tuple[Text, ...], Meta(min_length=3, max_length=6)]
     safety: Annotated[tuple[Text, ...], Meta(min_length=1, max_length=3)]
@@ -222,15 +227,10 @@ class Routine(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=
 
 
 class PlannedExercise(Struct, frozen=True):
-    """One exercise of a routine with the dose this routine uses for it.
-
-    `get_ready` is the seconds to get into position before it, when it differs from the
-    routine's (more time where the position changes); None means the routine's.
-    """
+    """One exercise of a routine with the dose this routine uses for it."""
 
     exercise: Exercise
     dose: Dose
-    get_ready: int | None = None
 
     @property
     def planned_seconds(self) -> int:
@@ -257,9 +257,11 @@ class RoutinePlan(Struct, frozen=True):
         return tuple(seen)
 
     def get_ready_before(self, index: int) -> int:
-        """Seconds to get into position before the exercise at `index`."""
-        own = self.items[index].get_ready
-        return self.routine.get_ready if own is None else own
+        """Seconds to get into position before the exercise at `index`: the routine's, or more
+        where the position changes from the exercise before (see `getting_ready`)."""
+        before = self.items[index - 1].exercise.posture if index else None
+        after = self.items[index].exercise.posture
+        return get_ready_seconds(self.routine.get_ready, before, after, first=index == 0)
 
     @property
     def estimated_seconds(self) -> int:

@@ -5,8 +5,6 @@ direction of each body segment in degrees, measured in the picture: 0 points rig
 180 left, -90 (or 270) down. Segments are built outward from the hips, so a pose needs no
 positions, and moving between poses by angle keeps every limb the same length.
 
-    posture = "back"              # optional: back, front, side, hands-knees, kneeling,
-                                  # sitting or standing
     view = "side"                 # side, front or top
     props = ["floor", "mat"]      # floor, mat, chair, wall, support (a post to hold)
     hold_word = "hold"            # optional: the word while the end pose is held
@@ -47,8 +45,6 @@ View = Literal["side", "front", "top"]
 Prop = Literal["floor", "mat", "chair", "wall", "support"]
 PoseName = Literal["start", "mid", "end"]
 TimedMotion = Literal["hold", "cycle"]
-# Where the body is: moving from one to another takes longer than a change of exercise.
-Posture = Literal["back", "front", "side", "hands-knees", "kneeling", "sitting", "standing"]
 
 Angle = Annotated[float, Meta(ge=-360, le=360)]
 Shrink = Annotated[float, Meta(ge=0.0, le=1.0)]
@@ -92,7 +88,6 @@ class ExercisePoses(Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
     """Everything needed to draw one exercise: its poses, the view and the props."""
 
     poses: PoseSet
-    posture: Posture | None = None
     view: View = "side"
     props: Annotated[tuple[Prop, ...], Meta(max_length=4)] = ("floor",)
     hold_word: Word = "hold"
@@ -109,14 +104,6 @@ class ExercisePoses(Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
     def word_into(self, name: PoseName) -> str | None:
         pose = getattr(self.poses, name)
         return None if pose is None else pose.word
-
-
-def changes_position(before: ExercisePoses | None, after: ExercisePoses | None) -> bool:
-    """Whether going from one exercise to the next means a new position (floor to standing,
-    back to front), so getting ready needs longer. Unknown positions count as a change."""
-    if before is None or after is None or before.posture is None or after.posture is None:
-        return True
-    return before.posture != after.posture
 
 
 @dataclass
@@ -145,6 +132,9 @@ def parse_pose_file(path: Path) -> ExercisePoses | list[Problem]:
     if "exercise" in data:
         found.append(("exercise", "the exercise id comes from the file name; remove this key"))
         data = {key: value for key, value in data.items() if key != "exercise"}
+    if "posture" in data:
+        found.append(("posture", "the position belongs in the exercise's own file; move this line there"))
+        data = {key: value for key, value in data.items() if key != "posture"}
     try:
         figure = msgspec.convert(data, ExercisePoses)
     except msgspec.ValidationError as error:

@@ -18,7 +18,7 @@ Time is read in steps of 1/FRAMES_PER_SECOND, so the figure changes at most that
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .engine_timeline import Phase
 from .engine_view import SessionView
@@ -30,6 +30,9 @@ MAX_MOVE_SECONDS = 2.5  # a rep never takes longer than this to move out or back
 MOVE_SHARE = 0.35  # the share of a rep spent moving out, and again coming back
 SETTLE_SECONDS = 1.5  # moving into or out of a held pose
 DEFAULT_WORDS = ("move", "hold", "back")
+LONGEST_WAIT = 1.0  # look again at least this often, even when nothing is due to change
+SHORTEST_WAIT = 0.02  # and never sooner than this
+PAST_THE_CHANGE = 0.005  # look just after a change is due, so the clock has passed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +155,54 @@ def figure_exercise(view: SessionView) -> Exercise:
 def figure_mirrored(view: SessionView) -> bool:
     """The right side is drawn as the mirror image of the left."""
     return view.side == "right" and view.phase is not Phase.REST_EXERCISE
+
+
+def next_change_in(view: SessionView, poses: ExercisePoses | None = None) -> float:
+    """Seconds until the screen shows something new on its own: the countdown's next second,
+    the end of the phase, the rep cue's next word or the figure's next picture.
+
+    The screen looks again just after then, rather than at a fixed rate: while the figure
+    holds still that is once a second, while it moves up to FRAMES_PER_SECOND times.
+    Between looks the clock may also be changed by a key, which the screen shows at once.
+    """
+    if view.finished or view.paused:
+        return LONGEST_WAIT
+    due = [LONGEST_WAIT, _next_second(view.phase_seconds if view.own_pace else view.remaining, up=view.own_pace)]
+    if not view.own_pace:
+        due.append(view.remaining)
+    cue = rep_cue(view, poses)
+    if cue is not None and cue.changes_in > 0:
+        due.append(cue.changes_in)
+    figure = _next_picture_in(view, poses)
+    if figure is not None:
+        due.append(figure)
+    return max(SHORTEST_WAIT, min(due) + PAST_THE_CHANGE)
+
+
+def _next_second(seconds: float, *, up: bool) -> float:
+    """Until a clock showing whole seconds (rounded up) shows the next one, counting up or down."""
+    if up:
+        return math.floor(seconds + 1e-6) + 1 - seconds
+    return seconds - (math.ceil(seconds - 1e-6) - 1)
+
+
+def _next_picture_in(view: SessionView, poses: ExercisePoses | None) -> float | None:
+    """Until the figure's place changes within the next second, or None if it stays put."""
+    if view.phase not in (Phase.WORK, Phase.RELAX):
+        return None
+    now = figure_fraction(view, poses)
+    elapsed = elapsed_in_phase(view)
+    step = 1 / FRAMES_PER_SECOND
+    next_frame = math.floor(elapsed * FRAMES_PER_SECOND + 1e-9) / FRAMES_PER_SECOND + step
+    for frame in range(FRAMES_PER_SECOND):
+        wait = next_frame + frame * step - elapsed
+        if not view.own_pace and wait >= view.remaining:
+            return None  # the phase ends first
+        probe = wait + 1e-4  # just past the frame, clear of rounding
+        if view.own_pace:
+            later = replace(view, phase_seconds=view.phase_seconds + probe)
+        else:
+            later = replace(view, remaining=view.remaining - probe)
+        if figure_fraction(later, poses) != now:
+            return wait
+    return None

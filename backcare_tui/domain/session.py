@@ -38,7 +38,6 @@ class GuidedSession:
         session_id: str | None = None,
     ) -> None:
         self.plan = plan
-        self._clock = clock
         self.engine = SessionEngine(plan, clock, session_id=session_id)
         self.pain_before = pain_before
         self.pain_after: int | None = None
@@ -89,13 +88,6 @@ class GuidedSession:
         """The error of a failed write not yet shown to the user, once."""
         error, self._unreported_error = self._unreported_error, None
         return error
-
-    def replan(self, plan: RoutinePlan) -> None:
-        """Before it starts, run `plan` instead (the same routine with other timings)."""
-        if self.engine.started:
-            raise RuntimeError("a session cannot change its plan once started")
-        self.plan = plan
-        self.engine = SessionEngine(plan, self._clock, session_id=self.id)
 
     # -- controls: each returns the engine's events, for cues ---------------------------
     def start(self) -> list[Event]:

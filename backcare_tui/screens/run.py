@@ -1,9 +1,11 @@
 """The guided run: one exercise at a time, a big countdown, a moving figure, every control on a key.
 
 The screen shows the app's `GuidedSession` and forwards the keys to it; the session decides
-when to save. Eight times a second the screen asks what to show and sets the clock panel's
-and the figure's reactives, which repaint only what changed, so a running routine costs
-little CPU. While getting ready (and in the rest before), the screen shows the exercise to
+when to save. The screen looks at the session when what it shows is next due to change (the
+countdown's next second, the rep cue's next word, the figure's next picture: up to eight
+times a second while the figure moves, once a second while it holds still) and sets the clock
+panel's and the figure's reactives, which repaint only what changed, so a running routine
+costs little CPU. While getting ready (and in the rest before), the screen shows the exercise to
 come: its name, its figure in the start pose, the starting position and the first step.
 """
 
@@ -26,9 +28,8 @@ from textual.widgets import Footer, Static
 
 from ..domain.care import caution_notes
 from ..domain.engine import Event, EventKind, Phase, SessionEngine, SessionView
-from ..domain.getting_ready import with_time_to_change_position
 from ..domain.poses import ExercisePoses, load_poses
-from ..domain.rep_cue import rep_cue
+from ..domain.rep_cue import next_change_in, rep_cue
 from ..domain.session import GuidedSession
 from ..widgets.clock_panel import ClockPanel
 from ..widgets.element_badges import ElementBadges
@@ -49,7 +50,6 @@ from .run_texts import (
 if TYPE_CHECKING:
     from ..app import BackcareApp
 
-TICK_SECONDS = 0.125  # the figure moves at up to 8 frames a second
 GETTING_READY = (Phase.GET_READY, Phase.REST_EXERCISE)
 FIGURE_MIN_SIZE = (72, 22)  # below this many columns or rows the figure hides
 SHORT_HEIGHT = 28  # below this many rows the screen drops its spacing
@@ -132,14 +132,11 @@ class RunScreen(Screen[None]):
         self.figure = self.query_one(ExerciseFigure)
         self.progress = self.query_one(RoutineProgress)
         self.figures = figures_in(tuple(self.app.library.folders))
-        if not self.session.engine.started:
-            self.session.replan(with_time_to_change_position(self.session.plan, self.figures))
         self._fit_to(self.app.size.width, self.app.size.height)
         self.sound_on = self.app.sound
         self.watch_sound_on()
         self._control(self.session.start)
         self.app.show_history_notices()
-        self.timer = self.set_interval(TICK_SECONDS, self.tick)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
@@ -202,6 +199,13 @@ class RunScreen(Screen[None]):
         self.progress.percent = int(view.progress * 100)  # repaints only on change
         self.paused = view.paused
         self.can_mark_done = view.can_mark_done
+        self._look_again_in(next_change_in(view, poses))
+
+    def _look_again_in(self, seconds: float) -> None:
+        """Tick once more when the picture next changes; a key in between shows at once."""
+        if self.timer is not None:
+            self.timer.stop()
+        self.timer = self.set_timer(seconds, self.tick, name="run-tick")
 
     def watch_shown(self, shown: tuple[int, bool]) -> None:
         """What stays the same while one exercise is on show: painted once, scrolled to the top."""

@@ -42,7 +42,7 @@ def test_every_screen_reads_at_80x24(app: Terminal) -> None:
     app.keys("End")  # the last routine can be reached, and its detail follows the selection
     app.wait_for("Full programme", "26 min with rests")
     app.keys("Home")
-    app.wait_for("2½ min with rests")
+    app.wait_for("3 min with rests")
 
     # Each Escape is let through before the next key: Escape then a letter at once reads as Alt.
     app.keys("?")

@@ -63,8 +63,7 @@ def tiny_library(library_maker: Any) -> Library:
     return library
 
 
-SITTING_POSES = """posture = "sitting"
-props = ["floor", "chair"]
+SITTING_POSES = """props = ["floor", "chair"]
 
 [poses.start]
 trunk = 90

@@ -144,7 +144,7 @@ async def test_an_exercise_without_poses_shows_its_position_in_words(open_app, l
     from backcare_tui.domain.library import load_library
 
     folder = library_maker.folder("own")
-    library_maker.exercise(folder, "my-move", name="My own move", position="Lying on a mat [face up]")
+    library_maker.exercise(folder, "my-move", name="My own move", position="Lying on a mat [face up]", posture="back")
     library_maker.routine(folder, "my-routine", ("my-move",), get_ready=5)
     library = load_library([folder])
     async with open_app(library=library) as (_app, pilot):
@@ -152,4 +152,4 @@ async def test_an_exercise_without_poses_shows_its_position_in_words(open_app, l
         figure = run.query_one(ExerciseFigure)
         assert figure.poses is None
         assert figure.display and str(figure.render()) == "Lying on a mat [face up]"  # literally, not markup
-        assert run.engine.view().remaining == 10  # an unknown position: time to get into it
+        assert run.engine.view().remaining == 10  # down from sitting: time to get there

@@ -298,9 +298,13 @@ def test_a_shortened_block_redone_in_full_is_done() -> None:
     assert engine.record().exercises[0].status == "done"
 
 
-def test_a_longer_get_ready_where_an_exercise_says_so() -> None:
+def test_a_longer_get_ready_where_the_position_changes() -> None:
     plan = make_plan(timed(10), timed(10), get_ready=5, rest_between=0)
-    plan = replace(plan, items=(plan.items[0], replace(plan.items[1], get_ready=10)))
+    first, second = (
+        replace(item, exercise=replace(item.exercise, posture=posture))
+        for item, posture in zip(plan.items, ("sitting", "back"), strict=True)
+    )
+    plan = replace(plan, items=(first, second))
     assert plan.estimated_seconds == 5 + 10 + 10 + 10
     clock = FakeClock()
     engine = SessionEngine(plan, clock)

@@ -9,8 +9,8 @@ import msgspec
 import pytest
 
 from backcare_tui import commands, paths
-from backcare_tui.domain.library import load_library
-from backcare_tui.domain.poses import ExercisePoses, changes_position, check_poses, load_poses, parse_poses
+from backcare_tui.domain.library import Problem, load_library
+from backcare_tui.domain.poses import ExercisePoses, check_poses, load_poses, parse_poses
 
 BUNDLED = paths.builtin_library_dir()
 
@@ -131,15 +131,14 @@ def test_the_readme_example_is_a_valid_pose_file(tmp_path: Path) -> None:
     assert figure == msgspec.structs.replace(load_poses([BUNDLED]).figures["glute-bridge"], exercise="glute-bridge")
 
 
-def test_every_bundled_figure_says_its_posture() -> None:
-    figures = load_poses([BUNDLED]).figures
-    assert all(figure.posture is not None for figure in figures.values())
-    assert figures["glute-bridge"].posture == "back" and figures["cat-camel"].posture == "hands-knees"
+def test_every_bundled_exercise_says_its_posture() -> None:
+    exercises = load_library([BUNDLED]).exercises
+    assert all(exercise.posture is not None for exercise in exercises.values())
+    assert exercises["glute-bridge"].posture == "back" and exercises["cat-camel"].posture == "hands-knees"
 
 
-def test_a_change_of_posture_is_a_change_of_position() -> None:
-    figures = load_poses([BUNDLED]).figures
-    assert changes_position(figures["glute-bridge"], figures["bird-dog"])
-    assert changes_position(figures["sphinx"], figures["glute-bridge"])  # front to back
-    assert not changes_position(figures["glute-bridge"], figures["knee-rolls"])
-    assert changes_position(None, figures["knee-rolls"])  # unknown: allow the longer time
+def test_a_posture_in_a_pose_file_is_sent_to_the_exercise_file(tmp_path: Path) -> None:
+    text = 'posture = "back"\n' + (BUNDLED / "poses" / "glute-bridge.toml").read_text(encoding="utf-8")
+    problem = parse_poses(write_pose(tmp_path, "glute-bridge", text))
+    assert isinstance(problem, Problem) and problem.location == "posture"
+    assert "exercise's own file" in problem.message

@@ -13,9 +13,13 @@ from backcare_tui.domain.engine_view import SessionView
 from backcare_tui.domain.poses import ExercisePoses, Pose, PoseSet
 from backcare_tui.domain.rep_cue import (
     FRAMES_PER_SECOND,
+    LONGEST_WAIT,
+    PAST_THE_CHANGE,
+    SHORTEST_WAIT,
     figure_exercise,
     figure_fraction,
     figure_mirrored,
+    next_change_in,
     rep_cue,
     rep_step,
 )
@@ -154,3 +158,21 @@ def test_at_your_own_pace_nothing_is_counted_and_the_figure_keeps_moving() -> No
     assert cue is not None and str(cue) == "3 reps · at your own pace"
     late = view_at(engine, clock, 3 * 4 + 1)  # past the tempo's estimate: still moving
     assert figure_fraction(late) == figure_fraction(view) > 0
+
+
+def test_the_screen_looks_again_when_the_countdown_or_the_figure_next_changes() -> None:
+    figure = words_figure()
+    engine, clock = started(reps(8, tempo=8), get_ready=5)
+    assert next_change_in(view_at(engine, clock, 1.4), figure) == pytest.approx(0.6 + PAST_THE_CHANGE)  # get ready
+    moving = view_at(engine, clock, 5.1)  # 0.1 s into the first rep: the figure moves at every frame
+    assert next_change_in(moving, figure) == pytest.approx(1 / FRAMES_PER_SECOND - 0.1 + PAST_THE_CHANGE)
+    holding = view_at(engine, clock, 5 + 3.0)  # held at the top: the countdown's next second
+    assert next_change_in(holding, figure) == pytest.approx(1.0 + PAST_THE_CHANGE)
+    engine.pause()
+    assert next_change_in(engine.view(), figure) == LONGEST_WAIT
+
+
+def test_waits_are_never_shorter_than_the_floor() -> None:
+    engine, clock = started(hold(10), get_ready=5)
+    view = view_at(engine, clock, 4.9999)
+    assert SHORTEST_WAIT <= next_change_in(view, words_figure()) <= 0.05
