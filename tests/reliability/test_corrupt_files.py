@@ -19,10 +19,8 @@ BAD_FILES = {
     "whitespace": b" \n\t ",
     "nul-filled": b"\0" * 4096,
     "bom": b"\xef\xbb\xbf" + GOOD,
-    "not-utf8": GOOD.replace(b'"n":"', b'"n":"\xff', 1),
+    "not-utf8 in a table name": GOOD.replace(b'"sessions"', b'"sess\xffions"', 1),
     "table not an object": b'{"sessions": [1, 2]}',
-    "wrong field type": GOOD.replace(b'"b":', b'"b":"high","old":', 1),
-    "pain out of range": GOOD.replace(b'"b":', b'"b":11,"old":', 1),
     "NaN": GOOD.replace(b'"b":', b'"b":NaN,"old":', 1),
     "schema version text": GOOD.replace(b'"schema_version":1', b'"schema_version":"1"'),
     "truncated": GOOD[: len(GOOD) // 2],
@@ -51,6 +49,26 @@ def test_a_bad_file_is_moved_aside_and_the_history_starts_empty(db_path, content
         assert str(db_path) in notice and str(moved) in notice and "empty" in notice
         store.save_session(make_records(1, seed=8)[0])
     assert moved.read_bytes() == content  # the bad file is never overwritten
+
+
+# One session damaged in an otherwise good (older) file: that session alone is left out.
+DAMAGED_SESSION = {
+    "not-utf8": GOOD.replace(b'"n":"', b'"n":"\xff', 1),
+    "wrong field type": GOOD.replace(b'"b":', b'"b":"high","old":', 1),
+    "pain out of range": GOOD.replace(b'"b":', b'"b":11,"old":', 1),
+}
+
+
+@pytest.mark.parametrize("content", DAMAGED_SESSION.values(), ids=DAMAGED_SESSION.keys())
+def test_one_damaged_session_is_named_and_the_others_are_kept(db_path, content):
+    records = make_records(3)
+    damaged_id = next(r.id for r in records if content.find(r.id.encode()) < content.find(b'"n":"'))
+    with _open_corrupt(db_path, content) as store:
+        assert _moved_aside(db_path) == []
+        assert {r.id for r in store.sessions()} == {r.id for r in records} - {damaged_id}
+        assert list(store.damaged_sessions) == [damaged_id]
+        store.save_session(make_records(1, seed=8)[0])
+    assert len(SessionStore.open(db_path, clock=FakeClock()).sessions()) == 3
 
 
 def test_the_last_good_backup_is_restored(db_path, open_store):
