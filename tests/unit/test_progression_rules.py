@@ -398,3 +398,15 @@ def test_pending_changes_of_one_routine_or_of_all() -> None:
     assert [s.exercise_id for s in result_plan.pending("walks")] == ["walk"]
     assert [s.exercise_id for s in result_plan.pending("core")] == ["bridge", "stretch"]
     assert [s.exercise_id for s in result_plan.pending()] == ["bridge", "stretch", "walk"]
+
+
+def test_a_hold_names_its_routine_exercise_and_both_doses() -> None:
+    suggestion = bridge([], doses=(personal(12),))
+    assert (suggestion.routine_id, suggestion.exercise_id, suggestion.action, suggestion.code) == (
+        "core",
+        "bridge",
+        "hold",
+        "no_sessions",
+    )
+    assert suggestion.current == Step("bridge", RepsDose(reps=12, tempo=3))
+    assert suggestion.start == Step("bridge", BRIDGE)
