@@ -410,3 +410,28 @@ def test_a_hold_names_its_routine_exercise_and_both_doses() -> None:
     )
     assert suggestion.current == Step("bridge", RepsDose(reps=12, tempo=3))
     assert suggestion.start == Step("bridge", BRIDGE)
+
+
+def test_a_session_before_at_the_persons_usual_pain_is_not_a_first_hard_one() -> None:
+    history = [
+        session(0, 6, 8, results=bridge_at(10)),
+        session(2, 6, 6, results=bridge_at(10)),
+        session(4, 6, 6),
+        session(5, 6, 6),
+    ]
+    suggestion = bridge(history, doses=(personal(10),))
+    assert (suggestion.action, suggestion.flare_up) == ("ease_back", False)
+
+
+def test_twice_in_a_row_in_the_flare_up_routine_says_to_get_advice() -> None:
+    tilt = (result("tilt", LIBRARY.exercises["tilt"].dose),)
+    history = [
+        session(0, 5, 6, routine_id="flare-up-gentle", results=tilt),
+        session(1, 3, 5, routine_id="flare-up-gentle", results=tilt),
+    ]
+    suggestion = plan(history, (), (), (), LIBRARY, TODAY).suggestions[("flare-up-gentle", "tilt")]
+    assert suggestion.reason == (
+        "Last time pain was 6 or more afterwards, above your usual. "
+        "Twice in a row now: if it does not settle, get advice from a doctor or physiotherapist. "
+        "This is already the starting dose: go gently or leave it out."
+    )
