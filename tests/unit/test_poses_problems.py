@@ -102,6 +102,13 @@ def test_an_exercise_key_is_refused_because_the_id_is_the_file_name(tmp_path: Pa
     ]
 
 
+def test_an_exercise_key_of_any_type_is_one_problem_not_two(tmp_path: Path) -> None:
+    text = pose_file(top="exercise = 3")
+    assert problems_in(tmp_path, text) == [
+        ("exercise", "the exercise id comes from the file name; remove this key"),
+    ]
+
+
 def test_an_exercise_key_is_reported_alongside_bad_fields(tmp_path: Path) -> None:
     text = pose_file(top='exercise = "bridge"', end={"trunk": "400"})
     assert problems_in(tmp_path, text) == [
