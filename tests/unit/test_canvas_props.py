@@ -67,3 +67,27 @@ def test_on_a_tiny_canvas_the_head_is_still_a_ring_of_dots() -> None:
     figure = scene(upright, upright)
     rows = draw_frame(figure, FigureLayout.fit(figure, 6, 3), 0.0)
     assert ["".join(text for text, _ in row) for row in rows] == ["  ⠸⡗  ", "   ⡇  ", "   ⣇  "]
+
+
+def test_a_scene_with_a_chair_is_centred_across_the_canvas() -> None:
+    figure = scene(seated(180), seated(180), "chair")
+    layout = FigureLayout.fit(figure, 24, 8)
+    back, front, _, _ = place_props(figure).chair or (0.0, 0.0, 0.0, 0.0)
+    left, _, right, _ = figure.skeleton(0.0).bounds()
+    scene_left, scene_right = min(left, front), max(right, back)
+    assert layout.to_dots(scene_left, 0)[0] + layout.to_dots(scene_right, 0)[0] == pytest.approx(48)
+
+
+def test_a_canvas_one_cell_wide_gets_a_figure_one_dot_wide() -> None:
+    lying = Pose(trunk=180, head=180, arm=(-90, -90), leg=(0, 0, 0))
+    figure = scene(lying, lying)
+    left, _, right, _ = figure.skeleton(0.0).bounds()
+    assert FigureLayout.fit(figure, 1, 8).scale == pytest.approx(1 / (right - left))
+
+
+def test_a_canvas_one_row_tall_on_a_mat_gets_a_figure_one_dot_tall() -> None:
+    upright = Pose(trunk=90, head=90, arm=(-90, -90), leg=(-90, -90, 0))
+    figure = scene(upright, upright, "mat")
+    layout = FigureLayout.fit(figure, 24, 1)
+    assert layout.scale == pytest.approx(1 / figure.skeleton(0.0).bounds()[3])
+    assert layout.baseline == 1  # four dots: the floor, the mat, then the body
