@@ -64,11 +64,19 @@ def test_from_the_front_both_sides_show_apart_across_shoulders_and_hips() -> Non
 
 
 def test_a_foreshortened_segment_shows_only_its_share_of_length() -> None:
-    short = Pose(trunk=90, head=90, arm=(-90, -90), leg=(-90, -90, 0), foreshorten=Foreshortening(trunk=0.5, foot=0))
-    body = grounded(build_skeleton(pose_angles(short)))
-    lengths = segment_lengths(body)
-    assert lengths[6:8] == pytest.approx([TRUNK / 4, TRUNK / 4])
+    shrink = Foreshortening(trunk=0.5, upper_arm=0.5, forearm=0.25, foot=0)
+    short = Pose(trunk=90, head=90, arm=(-90, -90), leg=(-90, -90, 0), foreshorten=shrink)
+    lengths = segment_lengths(grounded(build_skeleton(pose_angles(short))))
+    assert lengths[:3] == pytest.approx([0.186 / 2, 0.146 / 4, 0.07 / 4])  # the hand shrinks with the forearm
     assert lengths[5] == 0.0
+    assert lengths[6:8] == pytest.approx([TRUNK / 4, TRUNK / 4])
+
+
+def test_a_skeleton_is_built_from_the_hips_at_the_origin_seen_from_the_side_unless_told() -> None:
+    body = build_skeleton(pose_angles(STANDING))
+    assert body.hip == (0.0, 0.0)
+    assert body == build_skeleton(pose_angles(STANDING), "side")
+    assert body != build_skeleton(pose_angles(STANDING), "front")
 
 
 def test_a_pose_fills_in_the_hands_far_limbs_and_chest() -> None:
