@@ -54,8 +54,7 @@ def test_from_the_side_the_far_limbs_are_dimmed_and_there_is_no_width() -> None:
 
 def test_from_the_front_both_sides_show_apart_across_shoulders_and_hips() -> None:
     body = standing("front").skeleton(0.0)
-    assert not any(bone.far for bone in body.bones)
-    assert len(body.bones) == 17
+    assert [bone.far for bone in body.bones] == [False] * 17
     assert body.near_hand[0] == pytest.approx(0.12)
     assert body.far_hand[0] == pytest.approx(-0.12)
     assert body.bounds()[0] == pytest.approx(-0.12)
@@ -64,12 +63,16 @@ def test_from_the_front_both_sides_show_apart_across_shoulders_and_hips() -> Non
 
 
 def test_a_foreshortened_segment_shows_only_its_share_of_length() -> None:
-    shrink = Foreshortening(trunk=0.5, upper_arm=0.5, forearm=0.25, foot=0)
+    shrink = Foreshortening(trunk=0.5, head=0.5, upper_arm=0.5, forearm=0.25, foot=0)
     short = Pose(trunk=90, head=90, arm=(-90, -90), leg=(-90, -90, 0), foreshorten=shrink)
-    lengths = segment_lengths(grounded(build_skeleton(pose_angles(short))))
+    body = grounded(build_skeleton(pose_angles(short)))
+    lengths = segment_lengths(body)
     assert lengths[:3] == pytest.approx([0.186 / 2, 0.146 / 4, 0.07 / 4])  # the hand shrinks with the forearm
     assert lengths[5] == 0.0
     assert lengths[6:8] == pytest.approx([TRUNK / 4, TRUNK / 4])
+    assert lengths[-1] == pytest.approx(NECK / 2)
+    shoulder_y = body.hip[1] + TRUNK / 2
+    assert body.head == pytest.approx((0.0, shoulder_y + (NECK + HEAD_RADIUS) / 2))
 
 
 def test_a_skeleton_is_built_from_the_hips_at_the_origin_seen_from_the_side_unless_told() -> None:
