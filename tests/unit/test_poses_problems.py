@@ -11,7 +11,6 @@ from backcare_tui.domain.poses import (
     ExercisePoses,
     Pose,
     PoseSet,
-    changes_position,
     check_poses,
     load_poses,
     parse_pose_file,
@@ -61,18 +60,6 @@ def test_a_missing_mid_pose_or_word_gives_no_word() -> None:
     figure = ExercisePoses(poses=PoseSet(start=simple_pose(None), end=simple_pose("lift")))
     assert figure.word_into("mid") is None
     assert figure.word_into("start") is None
-
-
-# Postures.
-
-
-@pytest.mark.parametrize(("before", "after"), [("back", None), (None, "back"), (None, None)])
-def test_an_unknown_posture_on_either_side_counts_as_a_new_position(before: str | None, after: str | None) -> None:
-    def figure(posture: str | None) -> ExercisePoses:
-        return ExercisePoses(poses=PoseSet(start=simple_pose(None), end=simple_pose(None)), posture=posture)  # type: ignore[arg-type]
-
-    assert changes_position(figure(before), figure(after))
-    assert not changes_position(figure("back"), figure("back"))
 
 
 # One file.
