@@ -122,7 +122,7 @@ class RoutinesScreen(Screen[None]):
         records = self.app.store.sessions()
         self.app.show_history_notices()
         today = self.app.today()
-        summary = stats.summarize(records, today)
+        summary = stats.summarize(records, today, newest_first=True)  # the store gives newest first
         self.last_done = {}
         for record in records:  # newest first
             if stats.counts_as_session(record):

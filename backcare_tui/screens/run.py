@@ -269,6 +269,7 @@ class RunScreen(Screen[None]):
         if self.session.running and not self.session.paused:
             self.session.pause()
             self._auto_paused = True
+            self.show(self.session.view())  # the screen behind the dialog says it is paused
 
     def on_screen_resume(self) -> None:
         if self._auto_paused and self.session.running:
