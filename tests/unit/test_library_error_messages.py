@@ -170,3 +170,34 @@ def test_other_messages_are_put_in_plain_words() -> None:
         "nowhere",
         "must be text in quotes of length <= 60",
     )
+
+
+class Small(msgspec.Struct, tag="small", tag_field="kind"):
+    size: Annotated[int, msgspec.Meta(ge=1, le=5)]
+
+
+class Big(msgspec.Struct, tag="big", tag_field="kind"):
+    size: Annotated[int, msgspec.Meta(ge=10, le=99)]
+
+
+class Box(msgspec.Struct):
+    item: Small | Big
+
+
+class Shelf(msgspec.Struct):
+    box: Box
+    boxes: tuple[Box, ...] = ()
+
+
+def test_limits_deep_inside_a_tagged_choice_are_those_of_the_kind_the_data_names() -> None:
+    shelf = {"box": {"item": {"kind": "small", "size": 0}}}
+    assert describe_all(Shelf, shelf) == [("box.item.size", "must be a whole number from 1 to 5")]
+    good = {"item": {"kind": "big", "size": 20}}
+    in_a_list = {"box": good, "boxes": [good, {"item": {"kind": "small", "size": 9}}]}
+    assert describe_all(Shelf, in_a_list) == [("boxes[1].item.size", "must be a whole number from 1 to 5")]
+
+
+def test_an_unknown_dose_kind_names_the_three_kinds() -> None:
+    assert describe_all(Exercise, exercise(dose={"kind": "jump", "reps": 5})) == [
+        ("dose.kind", "must be one of: hold, reps, timed")
+    ]
