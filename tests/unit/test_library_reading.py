@@ -1,0 +1,83 @@
+"""Reading one library file: the exact problem for each way a file cannot be read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from backcare_tui.domain.library import MAX_FILE_BYTES, Problem, UnknownRoutineError, read_toml
+
+
+def problem(path: Path) -> Problem:
+    result = read_toml(path)
+    assert isinstance(result, Problem), result
+    assert result.file == path
+    return result
+
+
+def test_a_folder_where_a_file_should_be(tmp_path: Path) -> None:
+    found = problem(tmp_path)
+    assert (found.location, found.message) == (
+        "file",
+        "is not a regular file; remove it or move it out of the library folder",
+    )
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    prefix = 'description = "'
+    path.write_text(prefix + "x" * (MAX_FILE_BYTES - len(prefix) - 2) + '"\n', encoding="utf-8")
+    assert path.stat().st_size == MAX_FILE_BYTES
+    assert isinstance(read_toml(path), dict)
+
+
+def test_a_syntax_error_names_line_and_column_and_starts_in_lower_case(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('name = "ok"\nsteps = [1, 2\nlevel = 1\n', encoding="utf-8")
+    found = problem(path)
+    assert found.location.startswith("line 3, column ")
+    assert found.message.startswith("invalid TOML: ")
+    assert found.message.endswith("; fix the syntax there")
+    words = found.message.removeprefix("invalid TOML: ").removesuffix("; fix the syntax there")
+    assert words[:1].islower() and "line" not in words and len(words) > 5
+
+
+def test_a_file_that_ends_too_soon_says_end_of_file(tmp_path: Path) -> None:
+    path = tmp_path / "short.toml"
+    path.write_text('name = "ok', encoding="utf-8")
+    found = problem(path)
+    assert found.location == "end of file"
+    assert "(at end of document)" not in found.message and "end of document" not in found.message
+    assert found.message.startswith("invalid TOML: ") and found.message.endswith("; fix the syntax there")
+
+
+def test_exact_words_for_text_that_is_not_utf8_nested_too_deep_or_a_huge_number(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes('name = "caf\u00e9"\n'.encode("latin-1"))
+    deep = tmp_path / "deep.toml"
+    deep.write_text("steps = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    digits = tmp_path / "digits.toml"
+    digits.write_text("level = " + "9" * 5000 + "\n", encoding="utf-8")
+    assert (problem(latin).location, problem(latin).message) == ("file", "not valid UTF-8 text; save it as UTF-8")
+    assert problem(deep).message == "lists or tables are nested too deeply; a library file needs only a few levels"
+    assert problem(digits).message == "holds a number with thousands of digits; use a small whole number"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_a_file_that_cannot_be_opened_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text('name = "ok"\n', encoding="utf-8")
+    path.chmod(0)
+    found = problem(path)
+    assert (found.location, found.message) == (
+        "file",
+        "cannot be read (Permission denied); check it exists and is readable",
+    )
+
+
+def test_an_unknown_routine_lists_the_known_ids_in_order() -> None:
+    error = UnknownRoutineError("nope", ["stage-two", "daily"])
+    assert str(error) == "no routine with id 'nope'; known ids: daily, stage-two"
+    assert error.args == ("nope",)
