@@ -105,3 +105,18 @@ def test_problems_of_every_broken_file_in_a_folder_are_all_kept(library_maker) -
         ("b-field.toml", "colour"),
         ("c-field.toml", "shade"),
     ]
+
+
+def test_a_next_stage_that_was_left_out_is_named_as_left_out(library_maker) -> None:
+    library_maker.exercise()
+    broken = library_maker.routine(routine_id="stage-two", steps=[{"exercise": "no-such-exercise"}])
+    path = library_maker.routine(routine_id="stage-one", next_stage="stage-two")
+
+    library = load_library([library_maker.folder()])
+
+    stage_one = [p for p in library.problems if p.file == path]
+    assert [(p.location, p.message) for p in stage_one] == [
+        ("next_stage", "names routine 'stage-two', which was left out because of the problem reported for it")
+    ]
+    assert any(p.file == broken for p in library.problems)
+    assert set(library.routines) == set()
