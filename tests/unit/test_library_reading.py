@@ -120,3 +120,41 @@ def test_a_next_stage_that_was_left_out_is_named_as_left_out(library_maker) -> N
     ]
     assert any(p.file == broken for p in library.problems)
     assert set(library.routines) == set()
+
+
+def test_unknown_ids_in_a_routine_get_the_exact_advice(library_maker) -> None:
+    library_maker.exercise()
+    missing = library_maker.routine(routine_id="stage-two", steps=[{"exercise": "no-such-exercise"}])
+    unknown = library_maker.routine(routine_id="stage-one", next_stage="stage-nine")
+
+    library = load_library([library_maker.folder()])
+
+    assert {(p.file, p.location, p.message) for p in library.problems} == {
+        (
+            missing,
+            "steps[0].exercise",
+            "names unknown exercise 'no-such-exercise'; check the id (see `backcare-tui routines`) "
+            "or add that exercise's file",
+        ),
+        (
+            unknown,
+            "next_stage",
+            "names unknown routine 'stage-nine'; use the id of an existing routine "
+            "(see `backcare-tui routines`) or remove it",
+        ),
+    }
+
+
+def test_an_override_is_found_by_its_kind_and_id_together(library_maker) -> None:
+    first = library_maker.folder("first")
+    second = library_maker.folder("second")
+    library_maker.exercise(first)
+    library_maker.exercise(second, name="Own stretch")
+
+    library = load_library([first, second])
+
+    assert library.folders == (first, second)
+    override = library.overridden("exercise", "test-stretch")
+    assert override is not None and library.exercises["test-stretch"].name == "Own stretch"
+    assert library.overridden("routine", "test-stretch") is None
+    assert library.overridden("exercise", "other") is None
