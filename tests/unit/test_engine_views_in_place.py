@@ -50,3 +50,14 @@ def test_a_per_side_hold_names_its_side_in_every_hold_and_release() -> None:
         (Phase.WORK, 2, "right"),
     ]
     assert engine.finished
+
+
+def test_the_view_names_the_exercise_after_the_current_one() -> None:
+    engine, _ = started(timed(10), hold(5), timed(20), timed(30))
+    named = []
+    for _ in range(4):
+        view = engine.view()
+        named.append(None if view.next_exercise is None else view.next_exercise.id)
+        engine.next_exercise()
+    assert named == ["exercise-2", "exercise-3", "exercise-4", None]
+    assert engine.finished
