@@ -24,6 +24,7 @@ from backcare_tui.domain.wording import control_characters, countdown, day_month
         (90, "1½ min"),
         (599, "10 min"),
         (600, "10 min"),
+        (600.5, "11 min"),
         (601, "11 min"),
         (610, "11 min"),
         (660, "11 min"),
