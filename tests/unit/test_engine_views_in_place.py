@@ -61,3 +61,11 @@ def test_the_view_names_the_exercise_after_the_current_one() -> None:
         engine.next_exercise()
     assert named == ["exercise-2", "exercise-3", "exercise-4", None]
     assert engine.finished
+
+
+def test_a_finished_session_shows_no_time_left_in_any_phase() -> None:
+    engine, clock = started(timed(10), timed(8))
+    clock.advance(30)
+    engine.tick()
+    view = engine.view()
+    assert (view.phase, view.remaining, view.phase_seconds, view.progress) == (Phase.DONE, 0.0, 0.0, 1.0)
