@@ -8,7 +8,7 @@ import pytest
 from backcare_tui.domain.clock import FakeClock
 from backcare_tui.domain.engine import Phase, SessionEngine
 from backcare_tui.domain.models import Dose
-from tests.support.plans import hold, make_plan, timed
+from tests.support.plans import hold, make_plan, reps, timed
 
 
 def started(*doses: Dose, get_ready: int = 2, rest_between: int = 3) -> tuple[SessionEngine, FakeClock]:
@@ -69,3 +69,11 @@ def test_a_finished_session_shows_no_time_left_in_any_phase() -> None:
     engine.tick()
     view = engine.view()
     assert (view.phase, view.remaining, view.phase_seconds, view.progress) == (Phase.DONE, 0.0, 0.0, 1.0)
+
+
+def test_own_pace_work_that_runs_long_never_counts_for_more_than_its_planned_time() -> None:
+    # own pace 5 reps x 2 s = 10 s planned, then rest 3, get ready 0, work 8: 21 s planned
+    engine, clock = started(reps(5, tempo=2, own_pace=True), timed(8), get_ready=0)
+    clock.advance(25)
+    engine.tick()
+    assert engine.view().progress == pytest.approx(10 / 21)
