@@ -38,29 +38,27 @@ def return_nudge(records: Iterable[SessionRecord], today: date, kinds: Mapping[s
     if not counted:
         return "Welcome: a short, gentle routine is a good first step."
     days = local_days(record.started_at for record in counted)
-    gap = max(0, (today - max(days)).days)
+    gap = (today - max(days)).days
     if gap >= NUDGE_AFTER_DAYS:
         return (
             f"Last session {gap} days ago: a short routine today helps; "
             "more than a couple of days' rest makes it harder to get going."
         )
-    strength_ago = sorted(
-        {
-            (today - day).days
-            for day, record in zip(days, counted, strict=True)
-            if kinds.get(record.routine_id) == "strength"
-        }
-    )
-    daily_today = any(
-        day == today and kinds.get(record.routine_id, "daily") == "daily"
-        for day, record in zip(days, counted, strict=True)
-    )
+    strength_days: set[int] = set()  # how many days ago each strength session was
+    daily_today = False
+    for day, record in zip(days, counted, strict=True):
+        if kinds.get(record.routine_id) == "strength":
+            strength_days.add((today - day).days)
+        elif day == today:
+            daily_today = True
+    strength_ago = sorted(strength_days)
     if strength_ago and strength_ago[0] <= 0:
         return "Strength work done today: rest tomorrow, or do a stretch routine."
     if strength_ago and strength_ago[0] == 1 and not daily_today:
         return "Strength work yesterday: today suits a rest day or a stretch routine."
-    recent = [ago for ago in strength_ago if 0 <= ago < 7]
-    if strength_ago and 2 <= strength_ago[0] <= STRENGTH_LOOK_BACK and len(recent) < STRENGTH_PER_WEEK:
+    # Counted only where the latest strength session was two or more days ago.
+    this_week = sum(1 for ago in strength_ago if ago < 7)
+    if strength_ago and 2 <= strength_ago[0] <= STRENGTH_LOOK_BACK and this_week < STRENGTH_PER_WEEK:
         return "Strength work goes best two or three times a week: today would suit it."
     if not daily_today:
         return "Stretching and mobility are best every day: a few minutes today keeps things moving."

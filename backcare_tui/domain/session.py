@@ -167,7 +167,7 @@ class GuidedSession:
     def finish(self) -> SessionRecord:
         """Stop the session if it still runs, then save what is not saved yet. Safe to repeat."""
         if self.running:
-            self.stop("stopped")
+            self.stop()
         elif self.engine.started and self._unsaved:
             self._write()
         return self.record()
@@ -175,7 +175,7 @@ class GuidedSession:
     def finish_error(self) -> str | None:
         """`finish()`, answering with the error sentence of a write that failed."""
         self.finish()
-        return self.save_error if not self.saved else None
+        return self.save_error  # None once a write has reached the disk
 
     # -- internals -------------------------------------------------------------------------
     def _after(self, events: list[Event], *, jumped: bool = False) -> list[Event]:

@@ -33,13 +33,16 @@ def test_a_minimum_equal_to_its_maximum_is_allowed() -> None:
     assert (limits.min_reps, limits.min_hold, limits.min_seconds) == (8, 20, 60)
 
 
-def test_an_exercise_with_its_own_get_ready_time_uses_it() -> None:
-    plan = make_plan(timed(10), timed(10), timed(10), get_ready=5)
-    items = list(plan.items)
-    items[1] = PlannedExercise(exercise=items[1].exercise, dose=items[1].dose, get_ready=12)
-    items[2] = PlannedExercise(exercise=items[2].exercise, dose=items[2].dose, get_ready=0)
-    plan = replace(plan, items=tuple(items))
-    assert [plan.get_ready_before(index) for index in range(3)] == [5, 12, 0]
+def test_get_ready_is_longer_only_where_the_position_changes() -> None:
+    plan = make_plan(timed(10), timed(10), timed(10), timed(10), get_ready=5)
+    postures = ["back", "back", "standing", None]
+    items = tuple(
+        PlannedExercise(exercise=replace(item.exercise, posture=posture), dose=item.dose)
+        for item, posture in zip(plan.items, postures, strict=True)
+    )
+    plan = replace(plan, items=items)
+    # From sitting to the floor, the same again, up to standing, then a position not given.
+    assert [plan.get_ready_before(index) for index in range(4)] == [10, 5, 10, 5]
 
 
 def test_replace_copies_with_the_changes_and_leaves_the_original() -> None:

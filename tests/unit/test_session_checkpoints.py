@@ -4,8 +4,6 @@ of an exercise that comes back later in the routine."""
 
 from __future__ import annotations
 
-import pytest
-
 from backcare_tui.domain.clock import FakeClock
 from backcare_tui.domain.engine import Event, EventKind, Phase
 from backcare_tui.domain.models import PlannedExercise, RoutinePlan, SessionRecord, replace
@@ -48,31 +46,6 @@ def test_a_new_session_has_no_note_no_write_and_no_error() -> None:
     assert session.saved is False
     assert session.save_error is None
     assert session.take_save_error() is None
-
-
-def test_a_plan_changed_before_the_start_is_the_one_that_runs() -> None:
-    disk, clock = Disk(), FakeClock()
-    session = session_on(three_timed(), disk, clock, session_id="s1")
-    slower = make_plan(timed(20), timed(20), get_ready=7, rest_between=3)
-    session.replan(slower)
-    assert session.plan is slower and session.id == "s1"
-    clock.advance(60)
-    session.start()
-    view = session.view()
-    assert (view.count, view.remaining, view.phase_seconds) == (2, 7, 7)
-    assert disk.writes[-1].id == "s1"
-    assert disk.writes[-1].started_at == clock.wall()
-    clock.advance(7)
-    session.tick()
-    assert session.view().remaining == 20
-
-
-def test_a_started_session_refuses_a_new_plan() -> None:
-    session = session_on(three_timed(), Disk(), FakeClock())
-    session.start()
-    with pytest.raises(RuntimeError, match=r"^a session cannot change its plan once started$"):
-        session.replan(make_plan(timed(20)))
-    assert session.view().count == 3
 
 
 def in_rest_after_first(disk: Disk, clock: FakeClock) -> GuidedSession:
