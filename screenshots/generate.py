@@ -1,11 +1,12 @@
 """Regenerate every SVG in this folder from the same scenes the snapshot tests use.
 
 python screenshots/generate.py              # all of them
-python screenshots/generate.py routines     # only the shots named (small-routines, ...)
+python screenshots/generate.py routines     # only the shots named (small-routines, exercises, ...)
 
 The 100x32 shots are named as they are; the 80x24 ones start with `small-`, and a few
 of those are drawn again in a light theme (`-light`). The shared scenes come from
-tests/support/scenes.py, the rest from more_shots.py.
+tests/support/scenes.py, the rest from more_shots.py; exercises.svg, every exercise's
+figure, comes from gallery.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(HERE))
 os.environ["TZ"] = "UTC"
 time.tzset()
 
+import gallery  # noqa: E402
 from more_shots import SHOTS, Maker  # noqa: E402
 
 from tests.support.scenes import LIGHT, LIGHT_SCENES, SCENES, SMALL_SCENES, Scene, build  # noqa: E402
@@ -64,8 +66,11 @@ async def shoot(folder: Path, wanted: set[str]) -> None:
 
 
 def main() -> None:
+    wanted = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(shoot(Path(folder), set(sys.argv[1:])))
+        asyncio.run(shoot(Path(folder), wanted))
+    if not wanted or "exercises" in wanted:
+        gallery.main([])
 
 
 if __name__ == "__main__":
