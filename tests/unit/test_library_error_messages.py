@@ -19,7 +19,7 @@ PLAN = make_plan(RepsDose(reps=5))
 EXERCISE: dict[str, Any] = msgspec.to_builtins(PLAN.items[0].exercise)
 ROUTINE: dict[str, Any] = msgspec.to_builtins(PLAN.routine)
 EXERCISE_KEYS = (
-    "id, name, elements, summary, targets, position, equipment, steps, safety, cautions, floor, "
+    "id, name, elements, summary, targets, position, posture, equipment, steps, safety, cautions, floor, "
     "dose_sources, easier, harder, dose, sources, limits"
 )
 
