@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from backcare_tui.domain import local_days as local_days_module
 from backcare_tui.domain.local_days import local_day, local_days
 from backcare_tui.domain.models import SessionRecord
 from backcare_tui.domain.stats import streak, summarize
@@ -70,3 +71,22 @@ def test_a_streak_follows_the_user_to_a_new_time_zone(zone: pytest.MonkeyPatch) 
     assert summarize(records, friday).days_since_last == 1  # the latest was Thursday evening there
     assert streak(records, friday) == 3
     assert streak(records, friday + timedelta(days=1)) == 0
+
+
+def test_each_moment_is_converted_once_until_the_time_zone_changes(zone: pytest.MonkeyPatch) -> None:
+    converted: list[datetime] = []
+
+    def counting(moment: datetime) -> date:
+        converted.append(moment)
+        return moment.astimezone().date()
+
+    zone.setattr(local_days_module, "local_day", counting)
+    moments = [LATE_EVENING_UTC + timedelta(minutes=n) for n in range(3)]
+    set_zone(zone, "Pacific/Auckland")
+    assert local_days(moments) == [date(2024, 3, 15)] * 3
+    assert local_days(moments[:2]) == [date(2024, 3, 15)] * 2
+    assert local_days(reversed(moments)) == [date(2024, 3, 15)] * 3
+    assert converted == moments  # asked three times, converted once
+    set_zone(zone, "America/New_York")
+    assert local_days(moments[:1]) == [date(2024, 3, 14)]
+    assert converted == [*moments, moments[0]]

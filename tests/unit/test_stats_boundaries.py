@@ -306,3 +306,18 @@ def test_a_tie_at_the_limit_is_settled_as_in_the_stores_order() -> None:
     assert [record.id for record in ordered] == [latest.id, second_made.id, first_made.id, oldest.id]
     assert pain_trend(ordered, limit=2, newest_first=True) == pain_trend(ordered, limit=2)
     assert pain_trend(ordered, limit=3, newest_first=True) == pain_trend(ordered, limit=3) == [3, 2, 1]
+
+
+def test_the_pain_trend_shows_thirty_sessions_unless_told_otherwise() -> None:
+    records = [session(days_ago(n), pain_after=n % 11) for n in range(35)]
+    assert pain_trend(records) == [n % 11 for n in range(29, -1, -1)]
+    assert pain_trend(records, limit=1) == [0]
+    assert pain_trend(newest_first(records), limit=1, newest_first=True) == [0]
+
+
+def test_the_pain_trend_takes_records_in_any_order_unless_told_they_are_newest_first() -> None:
+    middle = session(days_ago(5), pain_after=5)
+    oldest = session(days_ago(9), pain_after=9)
+    latest = session(days_ago(1), pain_after=1)
+    assert pain_trend([middle, oldest, latest], limit=1) == [1]
+    assert pain_trend([middle, oldest, latest], limit=2) == [5, 1]
