@@ -43,17 +43,17 @@ def usual_pain(scores: Iterable[int]) -> float | None:
 
 def recent_pain_rise(records: Iterable[SessionRecord], today: date) -> PainRise | None:
     """The latest pain and the usual level when the latest is 2 or more points above it."""
-    rated = [r for r in records if r.pain_before is not None]
+    # The latest rated session and the USUAL_WINDOW before it, newest first: years of history
+    # need no sorting for that.
+    rated = heapq.nlargest(
+        USUAL_WINDOW + 1, (r for r in records if r.pain_before is not None), key=lambda r: r.started_at
+    )
     if not rated:
         return None
-    if len(rated) > USUAL_WINDOW + 1:  # only the latest few matter: leave the years before unsorted
-        earliest = heapq.nlargest(USUAL_WINDOW + 1, (r.started_at for r in rated))[-1]
-        rated = [r for r in rated if r.started_at >= earliest]
-    rated.sort(key=lambda r: r.started_at)
-    latest = rated[-1]
+    latest = rated[0]
     if (today - local_day(latest.started_at)).days > RECENT_DAYS:
         return None
-    usual = usual_pain(r.pain_before for r in rated[-USUAL_WINDOW - 1 : -1] if r.pain_before is not None)
+    usual = usual_pain(r.pain_before for r in rated[1:] if r.pain_before is not None)
     if usual is None:
         return None
     recent = max(score for score in (latest.pain_before, latest.pain_after) if score is not None)

@@ -27,6 +27,11 @@ StopReason = Literal["stopped", "stopped_for_pain"]
 class GuidedSession:
     """The running (or just ended) session: controls, checkpoints and the final record."""
 
+    # Both are first set by the checkpoint that start() always makes; nothing reads them
+    # before the session has started.
+    _covered: set[int]  # exercise indexes the last checkpoint already covers
+    _unsaved: bool  # something changed since the last write
+
     def __init__(
         self,
         plan: RoutinePlan,
@@ -45,8 +50,6 @@ class GuidedSession:
         self.hurt_exercise: str | None = None
         self._save = save
         self._release = release
-        self._covered: set[int] = set()  # exercise indexes the last checkpoint already covers
-        self._unsaved = True  # something changed since the last write
         self._ended_saved = False  # the record of the routine's end was written
         self.saved = False  # the last write reached the disk
         self.save_error: str | None = None  # why the last write did not, if it did not
