@@ -154,6 +154,12 @@ def test_walking_reaches_the_end_pose_at_the_next_frame() -> None:
     assert next_change_in(view_at(engine, clock, 10.93), WALKING) == looks_again_in(0.07)
 
 
+def test_a_slower_walk_reaches_its_end_pose_between_two_seconds() -> None:
+    engine, clock = started(timed(60))
+    strolling = figure(timed="cycle", cycle_seconds=2.5)  # end pose at 1.25 s, 3.75 s, ... 11.25 s
+    assert next_change_in(view_at(engine, clock, 11.2), strolling) == looks_again_in(0.05)
+
+
 def test_walking_leaves_the_end_pose_at_the_next_frame() -> None:
     engine, clock = started(timed(60))
     assert next_change_in(view_at(engine, clock, 11.03), WALKING) == looks_again_in(0.095)
