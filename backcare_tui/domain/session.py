@@ -191,7 +191,6 @@ class GuidedSession:
                 self._write()
                 self._release(self.id)
             return events
-        self._unsaved = True
         done = [event.exercise_index for event in events if event.kind is EventKind.EXERCISE_DONE]
         if done:
             self._checkpoint()
