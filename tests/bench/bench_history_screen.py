@@ -16,6 +16,7 @@ the latest session (sessions made by the real engine, about one a day):
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from backcare_tui.app import make_app
 from backcare_tui.domain.clock import FakeClock
+from backcare_tui.paths import CONFIG_ENV
 from backcare_tui.widgets.progress_charts import ProgressCharts
 from tests.bench.bench_app import SIZE, write_history
 from tests.support.records import engine_records
@@ -73,6 +75,11 @@ def run() -> Iterator[tuple[str, float, str]]:
     records = engine_records(max(SIZES))
     latest = max(record.started_at for record in records)
     with tempfile.TemporaryDirectory() as folder:
+        # A user's settings after a first run, the weekly check-in off: nothing stands before `h`.
+        config = Path(folder) / "config"
+        config.mkdir()
+        (config / "settings.json").write_text('{"safety_acknowledged": true, "weekly_checkin": false}')
+        os.environ[CONFIG_ENV] = str(config)
         for count in SIZES:
             db = write_history(Path(folder) / f"history-{count}.json", records[-count:])
             figures = asyncio.run(open_history(db, latest + timedelta(hours=2)))
