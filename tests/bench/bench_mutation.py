@@ -4,8 +4,8 @@
     BACKCARE_MUTATION_REUSE=1 python tests/bench/run.py mutation   # print the last run's scores
 
 Runs `mutmut run` (configured in pyproject.toml) from the project root; on two cores a full run
-takes about 15 minutes the first time and much less after, because mutmut keeps the verdicts of
-mutants whose function did not change. A mutant counts as caught when a test failed, timed out or
+judges about 6,400 mutants at about 4 a second (27 minutes with the cores shared) and later runs
+much less, because mutmut keeps the verdicts of mutants whose function did not change. A mutant counts as caught when a test failed, timed out or
 crashed with it; "no tests" and "survived" count against the score.
 """
 
