@@ -43,11 +43,15 @@ def usual_pain(scores: Iterable[int]) -> float | None:
 
 def recent_pain_rise(records: Iterable[SessionRecord], today: date) -> PainRise | None:
     """The latest pain and the usual level when the latest is 2 or more points above it."""
-    # The latest rated session and the USUAL_WINDOW before it, newest first: years of history
-    # need no sorting for that.
-    rated = heapq.nlargest(
-        USUAL_WINDOW + 1, (r for r in records if r.pain_before is not None), key=lambda r: r.started_at
+    # The latest rated session and the USUAL_WINDOW before it, newest first, as a full sort
+    # would give them (of two started at the same moment, the later listed is the later): years
+    # of history need no sorting for that.
+    latest_first = heapq.nlargest(
+        USUAL_WINDOW + 1,
+        enumerate(r for r in records if r.pain_before is not None),
+        key=lambda numbered: (numbered[1].started_at, numbered[0]),
     )
+    rated = [record for _, record in latest_first]
     if not rated:
         return None
     latest = rated[0]
