@@ -58,3 +58,11 @@ def test_years_of_calm_sessions_do_not_hide_a_recent_rise() -> None:
     calm = [session(number, 24 * (number + 2), 2, 2) for number in range(5000)]
     flare = session(99_999, 1, 6, 7)
     assert recent_pain_rise([*calm, flare], TODAY) == PainRise(2, 7)
+
+
+def test_sessions_listed_newest_first_are_judged_by_when_they_started() -> None:
+    # As the store lists them: the newest first, so the latest is the first listed, not the last.
+    calm = [session(number, 24 * (number + 1), 2, 2) for number in range(1, 12)]
+    flare = session(0, 1, 6, 7)
+    assert recent_pain_rise([flare, *calm], TODAY) == PainRise(2, 7)
+    assert recent_pain_rise([*calm, flare], TODAY) == PainRise(2, 7)
