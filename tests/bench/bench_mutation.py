@@ -5,8 +5,9 @@
 
 Runs `mutmut run` (configured in pyproject.toml) from the project root; on two cores a full run
 judges about 6,400 mutants at about 4 a second (27 minutes with the cores shared) and later runs
-much less, because mutmut keeps the verdicts of mutants whose function did not change. A mutant counts as caught when a test failed, timed out or
-crashed with it; "no tests" and "survived" count against the score.
+much less, because mutmut keeps the verdicts of mutants whose function did not change. A mutant
+counts as caught when a test failed, timed out or crashed with it; "no tests" and "survived"
+count against the score.
 """
 
 from __future__ import annotations
