@@ -25,7 +25,7 @@ from .engine_view import SessionView
 from .models import Exercise, HoldDose, RepsDose, TimedDose
 from .poses import ExercisePoses
 
-FRAMES_PER_SECOND = 8
+FRAMES_PER_SECOND = 6  # smooth enough for a stick figure; every frame is a screen update
 MAX_MOVE_SECONDS = 2.5  # a rep never takes longer than this to move out or back
 MOVE_SHARE = 0.35  # the share of a rep spent moving out, and again coming back
 SETTLE_SECONDS = 1.5  # moving into or out of a held pose

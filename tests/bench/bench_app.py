@@ -8,7 +8,7 @@ open at most 300 ms at 10,000 sessions, a running routine under 2% of one core.
 
 The routine is measured with its figure moving: get-ready is cut short (`-`), so the whole
 measured span is the first exercise's reps (10 at 8 s), the rep cue changing and the figure
-drawn at up to 8 frames a second. `run_figure_frames` is how many new pictures it drew.
+drawn at up to 6 frames a second. `run_figure_frames` is how many new pictures it drew.
 """
 
 from __future__ import annotations

@@ -42,6 +42,9 @@ def view_at(engine: SessionEngine, clock: FakeClock, seconds: float) -> SessionV
     return engine.view()
 
 
+NEXT_FRAME_AFTER_0_3 = 1 / 3 - 0.3  # frames fall every 1/6 s of a phase: 0.3 s in, the next is at 1/3 s
+
+
 def looks_again_in(seconds: float) -> object:
     return pytest.approx(seconds + PAST_THE_CHANGE, abs=1e-6)
 
@@ -51,17 +54,17 @@ def looks_again_in(seconds: float) -> object:
 
 def test_while_a_rep_moves_the_screen_looks_again_at_the_next_frame() -> None:
     engine, clock = started(reps(8, tempo=10))
-    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_while_a_rep_moves_in_a_later_rep_the_next_frame_is_still_due() -> None:
     engine, clock = started(reps(8, tempo=10))
-    assert next_change_in(view_at(engine, clock, 10.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 10.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_a_rep_held_at_the_top_looks_again_when_the_cue_says_lower() -> None:
     engine, clock = started(reps(8, tempo=10))
-    # the hold ends at 7.5 s; the figure first moves back at the 7.625 s frame
+    # the hold ends at 7.5 s; the figure first moves back at the 7 2/3 s frame
     assert next_change_in(view_at(engine, clock, 7.3), figure()) == looks_again_in(0.2)
     assert next_change_in(view_at(engine, clock, 7.45), figure()) == looks_again_in(0.05)
 
@@ -74,7 +77,7 @@ def test_a_rep_held_at_the_top_otherwise_looks_again_at_the_countdowns_next_seco
 def test_reps_in_a_phase_starting_late_follow_its_own_clock() -> None:
     engine, clock = started(hold(4), reps(8, tempo=10))  # a 4 s hold, a 15 s rest: the reps begin at 19 s
     assert next_change_in(view_at(engine, clock, 19 + 7.45), figure()) == looks_again_in(0.05)
-    assert next_change_in(view_at(engine, clock, 19 + 10.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 19 + 10.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 # Reps at the person's own pace: the clock counts up, the figure keeps moving at the tempo.
@@ -93,13 +96,13 @@ def test_at_your_own_pace_a_whole_second_shows_the_next_one_a_second_later() -> 
 
 def test_at_your_own_pace_the_figure_moving_out_changes_at_the_next_frame() -> None:
     engine, clock = started(reps(3, tempo=10, own_pace=True))
-    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_at_your_own_pace_the_figure_moves_back_after_the_hold() -> None:
     engine, clock = started(reps(3, tempo=10, own_pace=True))
-    # the 7.5 s frame still shows the end pose; the 7.625 s frame is the first one back
-    assert next_change_in(view_at(engine, clock, 7.4), figure()) == looks_again_in(0.225)
+    # the 7.5 s frame still shows the end pose; the 7 2/3 s frame is the first one back
+    assert next_change_in(view_at(engine, clock, 7.4), figure()) == looks_again_in(7.5 + 1 / 6 - 7.4)
 
 
 def test_at_your_own_pace_a_figure_just_held_waits_for_the_next_second() -> None:
@@ -109,7 +112,7 @@ def test_at_your_own_pace_a_figure_just_held_waits_for_the_next_second() -> None
 
 def test_at_your_own_pace_past_the_tempos_estimate_the_figure_keeps_moving() -> None:
     engine, clock = started(reps(3, tempo=10, own_pace=True))
-    assert next_change_in(view_at(engine, clock, 30 + 0.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 30 + 0.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 # Holds: settling into the pose, holding, and the release between.
@@ -117,7 +120,7 @@ def test_at_your_own_pace_past_the_tempos_estimate_the_figure_keeps_moving() -> 
 
 def test_a_hold_settling_in_changes_at_every_frame() -> None:
     engine, clock = started(hold(10, reps=2))
-    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 0.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_a_hold_once_settled_looks_again_at_the_countdowns_next_second() -> None:
@@ -132,7 +135,7 @@ def test_a_hold_near_its_end_looks_again_when_it_ends() -> None:
 
 def test_the_release_between_holds_moves_back_at_every_frame() -> None:
     engine, clock = started(hold(10, reps=2, relax=3))
-    assert next_change_in(view_at(engine, clock, 10.3), figure()) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 10.3), figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_the_release_once_back_waits_for_the_countdown() -> None:
@@ -146,7 +149,7 @@ def test_the_release_once_back_waits_for_the_countdown() -> None:
 
 def test_walking_changes_at_every_frame_long_after_it_began() -> None:
     engine, clock = started(timed(60))
-    assert next_change_in(view_at(engine, clock, 10.3), WALKING) == looks_again_in(0.075)
+    assert next_change_in(view_at(engine, clock, 10.3), WALKING) == looks_again_in(NEXT_FRAME_AFTER_0_3)
 
 
 def test_walking_reaches_the_end_pose_at_the_next_frame() -> None:
@@ -156,13 +159,14 @@ def test_walking_reaches_the_end_pose_at_the_next_frame() -> None:
 
 def test_a_slower_walk_reaches_its_end_pose_between_two_seconds() -> None:
     engine, clock = started(timed(60))
-    strolling = figure(timed="cycle", cycle_seconds=2.5)  # end pose at 1.25 s, 3.75 s, ... 11.25 s
-    assert next_change_in(view_at(engine, clock, 11.2), strolling) == looks_again_in(0.05)
+    strolling = figure(timed="cycle", cycle_seconds=2.4)  # end pose at 1.2 s, 3.6 s, ... 10.8 s
+    # 10.8 s falls between the frames at 10 2/3 s and 10 5/6 s: the next picture is due at the latter
+    assert next_change_in(view_at(engine, clock, 10.75), strolling) == looks_again_in(10 + 5 / 6 - 10.75)
 
 
 def test_walking_leaves_the_end_pose_at_the_next_frame() -> None:
     engine, clock = started(timed(60))
-    assert next_change_in(view_at(engine, clock, 11.03), WALKING) == looks_again_in(0.095)
+    assert next_change_in(view_at(engine, clock, 11.03), WALKING) == looks_again_in(11 + 1 / 6 - 11.03)
 
 
 def test_a_plank_once_settled_waits_for_the_countdown() -> None:
@@ -202,10 +206,10 @@ def test_the_second_side_of_a_per_side_hold_settles_at_every_frame() -> None:
     engine, clock = started(hold(10, per_side=True))  # left 0-10 s, a 15 s rest, right from 25 s
     left = view_at(engine, clock, 0.3)
     assert left.side == "left"
-    assert next_change_in(left, figure()) == looks_again_in(0.075)
+    assert next_change_in(left, figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
     changing_sides = view_at(engine, clock, 12.3)
     assert next_change_in(changing_sides, figure()) == looks_again_in(0.7)
     right = view_at(engine, clock, 25 + 0.3)
     assert right.side == "right"
-    assert next_change_in(right, figure()) == looks_again_in(0.075)
+    assert next_change_in(right, figure()) == looks_again_in(NEXT_FRAME_AFTER_0_3)
     assert next_change_in(view_at(engine, clock, 25 + 3.3), figure()) == looks_again_in(0.7)
