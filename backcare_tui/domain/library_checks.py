@@ -97,10 +97,12 @@ def check_routine(routine: Routine, plan: RoutinePlan) -> list[Finding]:
 
 
 def _unknown_keys(location: str, keys: tuple[str, ...], known: tuple[str, ...]) -> list[Finding]:
-    unknown = [key for key in keys if key not in known]
+    """Keys that are not among `known`, each named once, as are the known ones."""
+    unknown = [key for key in dict.fromkeys(keys) if key not in known]
     if not unknown:
         return []
-    return [(location, f"names {', '.join(unknown)}, not among its sources ({', '.join(known)}); add it there")]
+    listed = ", ".join(dict.fromkeys(known))
+    return [(location, f"names {', '.join(unknown)}, not among its sources ({listed}); add it there")]
 
 
 def check_text(data: dict[str, Any]) -> list[Finding]:

@@ -21,6 +21,8 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
+from .models import ID_PATTERN, WORD_PATTERN
+
 _AT = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PART = re.compile(r"\.(\w+)|\[(\d+)\]")
@@ -34,6 +36,13 @@ _TYPE_WORDS = {
     "null": "nothing",
 }
 _GOT_WORDS = {**_TYPE_WORDS, "str": "text", "array": "a list", "float": "a decimal number"}
+_PATTERN_RULES = {  # each pattern a text in the library must match, in words
+    ID_PATTERN: "must use lowercase letters, digits and hyphens only, like knee-rolls",
+    WORD_PATTERN: (
+        "must be 1 to 16 characters: a lowercase letter, then lowercase letters, spaces, commas,"
+        " apostrophes or hyphens, like lift"
+    ),
+}
 
 
 def _unwrap(info: mi.Type) -> mi.Type:
@@ -99,7 +108,7 @@ def _limits(info: mi.Type | None) -> str | None:
             return f"must list at least {low} item{'s' if low != 1 else ''}"
     if isinstance(info, mi.StrType):
         if info.pattern:
-            return "must use lowercase letters, digits and hyphens only, like knee-rolls"
+            return _PATTERN_RULES[info.pattern]
         if info.max_length is not None:
             return f"must be text of 1 to {info.max_length} characters"
     return None

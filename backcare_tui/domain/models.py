@@ -24,7 +24,9 @@ ELEMENT_LABELS: dict[str, str] = {
     "activity": "Activity",
 }
 
-Id = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,47}$")]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
+WORD_PATTERN = r"^[a-z][a-z ,'-]*$"  # a word of the rep cue, in the pose files
+Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 Text = Annotated[str, Meta(min_length=1, max_length=400)]
 Name = Annotated[str, Meta(min_length=1, max_length=60)]
 HoldSeconds = Annotated[int, Meta(ge=1, le=120)]

@@ -40,6 +40,7 @@ from msgspec import Meta, Struct
 from .library import Library, Problem, read_toml
 from .library_checks import check_text
 from .library_errors import describe_all, describe_validation_error
+from .models import WORD_PATTERN
 
 View = Literal["side", "front", "top"]
 Prop = Literal["floor", "mat", "chair", "wall", "support"]
@@ -48,7 +49,7 @@ TimedMotion = Literal["hold", "cycle"]
 
 Angle = Annotated[float, Meta(ge=-360, le=360)]
 Shrink = Annotated[float, Meta(ge=0.0, le=1.0)]
-Word = Annotated[str, Meta(min_length=1, max_length=16, pattern=r"^[a-z][a-z ,'-]*$")]
+Word = Annotated[str, Meta(min_length=1, max_length=16, pattern=WORD_PATTERN)]
 Arm = Annotated[tuple[Angle, ...], Meta(min_length=2, max_length=3)]
 Leg = Annotated[tuple[Angle, ...], Meta(min_length=3, max_length=3)]
 Seconds = Annotated[float, Meta(ge=0.5, le=10.0)]

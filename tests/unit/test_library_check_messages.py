@@ -58,6 +58,16 @@ def test_a_routine_claiming_what_its_exercises_do_not_cover_and_missing_what_the
     ]
 
 
+def test_a_source_of_both_the_routine_and_the_exercise_is_listed_once_as_is_a_repeated_unknown() -> None:
+    plan = make_plan(hold(5))
+    first = RoutineStep(exercise="exercise-1", dose_sources=("Q", "Q", "Test source."))
+    routine = replace(plan.routine, sources=("Test source.", "NHS"), steps=(first,))
+    assert check_routine(routine, plan)[-1] == (
+        "steps[0].dose_sources",
+        "names Q, not among its sources (Test source., NHS); add it there",
+    )
+
+
 def test_control_characters_are_named_once_each_with_one_or_many_wording() -> None:
     assert check_text({"a": "x\x01y\x02", "b": "\x01\x01"}) == [
         ("a", "contains control characters (U+0001, U+0002); remove it, only newlines and tabs are allowed"),

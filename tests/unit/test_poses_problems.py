@@ -79,7 +79,25 @@ def test_a_control_character_is_reported_as_well_as_the_field_it_spoils(tmp_path
         "poses.end.word",
         "contains a control character (U+0007); remove it, only newlines and tabs are allowed",
     )
-    assert pattern[0] == "poses.end.word"
+    assert pattern == ("poses.end.word", WORD_RULE)
+
+
+WORD_RULE = (
+    "must be 1 to 16 characters: a lowercase letter, then lowercase letters, spaces, commas, apostrophes or"
+    " hyphens, like lift"
+)
+
+
+@pytest.mark.parametrize("word", ['"Lift"', '"lift2"', '"breathe in and out slowly"', '" lift"'])
+def test_a_word_that_breaks_its_rule_is_told_the_rule_for_words(tmp_path: Path, word: str) -> None:
+    assert problems_in(tmp_path, pose_file(end={"word": word})) == [("poses.end.word", WORD_RULE)]
+
+
+@pytest.mark.parametrize("word", ["lift", "lift, slowly", "don't arch", "knee-up"])
+def test_words_with_spaces_commas_apostrophes_and_hyphens_are_fine(tmp_path: Path, word: str) -> None:
+    figure = parse_pose_file(write_pose(tmp_path, "bridge", pose_file(end={"word": f'"{word}"'})))
+    assert isinstance(figure, ExercisePoses)
+    assert figure.poses.end.word == word
 
 
 def test_an_exercise_key_is_refused_because_the_id_is_the_file_name(tmp_path: Path) -> None:
