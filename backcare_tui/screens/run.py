@@ -145,7 +145,7 @@ class RunScreen(Screen[None]):
         """Hide the figure on a small terminal, and drop spacing on a short one."""
         no_figure = width < FIGURE_MIN_SIZE[0] or height < FIGURE_MIN_SIZE[1]
         self.set_class(no_figure, "-no-figure")
-        self.set_class(width < FIGURE_MIN_SIZE[0], "-narrow")
+        self.set_class(width < FIGURE_MIN_SIZE[0], "-tight")  # not "-narrow": the app sets that below 100
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.figure.display = not no_figure
         self._fit_left_column()

@@ -111,6 +111,25 @@ async def test_the_figure_hides_on_a_small_terminal_and_shows_on_a_larger_one(op
         assert figure.display
 
 
+def footer_line(run) -> str:
+    """The footer's keys as one line of text, the gaps between them included."""
+    from textual.widgets import Footer
+
+    footer = run.query_one(Footer)
+    return "".join(segment.text for segment in run.app.screen._compositor.render_strips()[footer.region.y])
+
+
+async def test_the_footer_keeps_a_gap_between_keys_at_80_columns_and_drops_it_only_below_72(
+    open_app, tiny_library, clock
+):
+    async with open_app(library=tiny_library, size=(80, 24)) as (_app, pilot):
+        run = await start_run(pilot, TINY_ROUTINE)
+        assert "Pause n Next x This hurts q Stop s Safety ? Keys" in footer_line(run)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert "Pausen Nextx This hurtsq Stops Safety? Keys" in footer_line(run)
+
+
 async def test_the_figure_redraws_only_when_its_picture_changes(open_app, tiny_library, clock):
     async with open_app(library=tiny_library) as (_app, pilot):
         run = await start_run(pilot, TINY_ROUTINE)
