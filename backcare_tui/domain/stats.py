@@ -230,8 +230,9 @@ def _latest_rated(records: Iterable[SessionRecord], limit: int) -> list[SessionR
     return rated
 
 
-def pain_trend(records: Iterable[SessionRecord], limit: int = 30, newest_first: bool = False) -> list[int]:
-    """Pain after (or before, when no after was given) of the latest rated sessions, oldest first.
+def pain_trend(records: Iterable[SessionRecord], limit: int = 30, newest_first: bool = False) -> list[int | None]:
+    """Pain after each of the latest rated sessions, oldest first: None (a gap) where only the
+    pain before was given, never that score in its place.
 
     Sessions still in progress are left out.
     """
@@ -244,8 +245,7 @@ def pain_trend(records: Iterable[SessionRecord], limit: int = 30, newest_first: 
         earliest = heapq.nlargest(limit, days)[-1]
         rated = [record for record, day in zip(rated, days, strict=True) if day >= earliest]
     latest = sorted(rated, key=lambda record: record.started_at)[-limit:]
-    scores = (record.pain_after if record.pain_after is not None else record.pain_before for record in latest)
-    return [score for score in scores if score is not None]
+    return [record.pain_after for record in latest]
 
 
 def _nudge_for(days: int | None) -> str | None:

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Footer, Static
 
 from ..domain import stats, wording
 from ..domain.models import SessionRecord
 from ..domain.progress import progress
 from ..session_export import table_row
+from ..widgets.mini_bars import MiniBars, round_top
 from ..widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -51,10 +52,10 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-stats"):
             yield Static(id="history-summary")
             with Vertical(id="history-charts"):
-                yield Static("Pain after sessions, oldest first", classes="chart-label")
-                yield Sparkline([], id="pain-trend")
-                yield Static("Active min per week, last 8 weeks", classes="chart-label")
-                yield Sparkline([], id="weekly-minutes")
+                yield Static("Pain after sessions, 0-10", classes="chart-label")
+                yield MiniBars(id="pain-trend")
+                yield Static(id="weekly-minutes-label", classes="chart-label")
+                yield MiniBars(id="weekly-minutes")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield Static("No sessions yet. Pick a routine and press Enter to start one.", id="history-empty")
         yield SteadyFooter(compact=True)
@@ -106,8 +107,12 @@ class HistoryScreen(Screen[None]):
                 not_counted,
             )
         )
-        self.query_one("#pain-trend", Sparkline).data = stats.pain_trend(self.records, newest_first=True) or [0]
-        self.query_one("#weekly-minutes", Sparkline).data = [week.minutes for week in weeks]
+        self.query_one("#pain-trend", MiniBars).values = tuple(stats.pain_trend(self.records, newest_first=True))
+        weekly = [week.minutes for week in weeks]
+        top = round_top(max(weekly, default=0))
+        bars = self.query_one("#weekly-minutes", MiniBars)
+        bars.top, bars.values = top, tuple(weekly)
+        self.query_one("#weekly-minutes-label", Static).update(f"Active min a week, 8 weeks, 0-{top}")
         self.show_progress()
 
     def show_progress(self) -> None:

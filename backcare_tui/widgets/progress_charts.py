@@ -22,6 +22,7 @@ from textual_plotext import PlotextPlot
 
 from ..domain import wording
 from ..domain.progress import CalendarDay, Progress
+from .mini_bars import round_top
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MOST_DATE_LABELS = 6
@@ -38,14 +39,6 @@ def _ticks(labels: Sequence[str], most: int = MOST_DATE_LABELS) -> tuple[list[fl
     step = max(1, -(-len(labels) // most))
     chosen = list(range(len(labels) - 1, -1, -step))[::-1]
     return [float(index + 1) for index in chosen], [labels[index] for index in chosen]
-
-
-def _round_up(value: int) -> int:
-    """A round number of minutes at or above `value` (at least 10), for the top of the axis."""
-    for top in (10, 20, 30, 40, 60, 80, 100, 120, 150, 200, 300, 400, 600):
-        if value <= top:
-            return top
-    return -(-value // 200) * 200
 
 
 def _runs(values: Sequence[int | float | None]) -> list[tuple[list[int], list[float]]]:
@@ -127,7 +120,7 @@ class ProgressChart(_Chart):
         positions, names = _ticks(labels)
         plt.xticks(positions, names)
         plt.xlim(0.4, len(weeks) + 0.6)
-        top = _round_up(max(minutes, default=0))
+        top = round_top(max(minutes, default=0))
         plt.ylim(0, top)
         plt.yticks([0, top // 2, top])
         self.refresh()

@@ -261,12 +261,12 @@ def test_pain_trend_latest_rated_sessions_oldest_first() -> None:
     records = [
         session(days_ago(5), pain_before=6, pain_after=5),
         session(days_ago(4)),  # not rated
-        session(days_ago(3), pain_before=4),  # no score after: use before
+        session(days_ago(3), pain_before=4),  # no score after: a gap, never the score before
         session(days_ago(2), status="in_progress", pain_before=9),
         session(days_ago(1), pain_before=3, pain_after=2),
     ]
-    assert pain_trend(reversed(records)) == [5, 4, 2]
-    assert pain_trend(records, limit=2) == [4, 2]
+    assert pain_trend(reversed(records)) == [5, None, 2]
+    assert pain_trend(records, limit=2) == [None, 2]
     assert pain_trend(records, limit=0) == []
 
 

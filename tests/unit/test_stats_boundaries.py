@@ -262,16 +262,16 @@ def test_sessions_dated_after_this_week_are_left_out_of_the_totals() -> None:
 # --- the pain trend ------------------------------------------------------------------------
 
 
-def test_the_pain_trend_uses_the_score_after_and_else_the_score_before() -> None:
+def test_the_pain_trend_shows_the_score_after_and_a_gap_where_only_the_score_before_was_given() -> None:
     records = [
         session(days_ago(3), pain_after=4),  # only after
-        session(days_ago(2), pain_before=6),  # only before
-        session(days_ago(1), pain_before=7, pain_after=3),  # after wins
+        session(days_ago(2), pain_before=6),  # only before: a gap
+        session(days_ago(1), pain_before=7, pain_after=3),  # the score after
         session(days_ago(1), 10, status="in_progress", pain_before=9, pain_after=9),
         session(days_ago(0)),  # not rated
     ]
-    assert pain_trend(records) == [4, 6, 3]
-    assert pain_trend(newest_first(records), newest_first=True) == [4, 6, 3]
+    assert pain_trend(records) == [4, None, 3]
+    assert pain_trend(newest_first(records), newest_first=True) == [4, None, 3]
 
 
 def test_the_pain_trend_keeps_exactly_the_latest_limit_sessions() -> None:
