@@ -164,6 +164,13 @@ def test_a_slower_walk_reaches_its_end_pose_between_two_seconds() -> None:
     assert next_change_in(view_at(engine, clock, 10.75), strolling) == looks_again_in(10 + 5 / 6 - 10.75)
 
 
+def test_a_walk_whose_frames_either_side_of_the_end_pose_look_the_same_waits_for_the_one_after() -> None:
+    engine, clock = started(timed(60))
+    strolling = figure(timed="cycle", cycle_seconds=2.5)  # end pose at 11.25 s, between the 11 1/6 and 11 1/3 s frames
+    # both frames show the figure the same way short of the end pose: the next new picture is at 11.5 s
+    assert next_change_in(view_at(engine, clock, 11.2), strolling) == looks_again_in(11.5 - 11.2)
+
+
 def test_walking_leaves_the_end_pose_at_the_next_frame() -> None:
     engine, clock = started(timed(60))
     assert next_change_in(view_at(engine, clock, 11.03), WALKING) == looks_again_in(11 + 1 / 6 - 11.03)
