@@ -61,3 +61,17 @@ def decode_checkin(document: Any) -> CheckIn:
 def decode_checkins(table: dict[str, Any]) -> list[CheckIn]:
     """Every check-in of a `checkins` table, oldest first."""
     return sorted((decode_checkin(document) for document in table.values()), key=lambda checkin: checkin.at)
+
+
+def readable_checkins(documents: dict[str, Any]) -> list[CheckIn]:
+    """The check-ins among `documents` (None for a deleted one) that decode, oldest first."""
+    checkins = []
+    for document in documents.values():
+        if document is None:
+            continue
+        try:
+            checkins.append(decode_checkin(document))
+        except (msgspec.ValidationError, ValueError, TypeError):
+            continue  # damaged, or from a newer version: left out here, kept as it is on disk
+    checkins.sort(key=lambda checkin: checkin.at)
+    return checkins

@@ -9,20 +9,13 @@ cannot be read is left out and kept on disk exactly as it is.
 
 from __future__ import annotations
 
-from typing import Any
-
-import msgspec
-
 from ..domain.checkin import CheckIn
-from .checkin_codec import CHECKINS, checkin_key, decode_checkin, encode_checkin
+from .checkin_codec import CHECKINS, checkin_key, encode_checkin, readable_checkins
+from .history_file import HistoryFile
 
-Changes = dict[str, dict[str, Any] | None]
 
-
-class CheckInTable:
-    """Check-ins for `SessionStore`, which provides the table, the pending changes and `_write`."""
-
-    _pending: dict[str, Changes]
+class CheckInTable(HistoryFile):
+    """Check-ins for `SessionStore`."""
 
     def checkins(self) -> list[CheckIn]:
         """Every check-in that can be read (and any waiting to be saved), oldest first."""
@@ -33,23 +26,3 @@ class CheckInTable:
         """Keep one check-in; raises StorageError (the check-in waiting in memory) if it could
         not be written."""
         self._write(CHECKINS, {checkin_key(checkin): encode_checkin(checkin)})
-
-    def _table_or_empty(self, name: str) -> dict[str, dict[str, Any]]:
-        raise NotImplementedError
-
-    def _write(self, table: str, changes: Changes) -> None:
-        raise NotImplementedError
-
-
-def readable_checkins(documents: dict[str, Any]) -> list[CheckIn]:
-    """The check-ins among `documents` (None for a deleted one) that decode, oldest first."""
-    checkins = []
-    for document in documents.values():
-        if document is None:
-            continue
-        try:
-            checkins.append(decode_checkin(document))
-        except (msgspec.ValidationError, ValueError, TypeError):
-            continue  # damaged, or from a newer version: left out here, kept as it is on disk
-    checkins.sort(key=lambda checkin: checkin.at)
-    return checkins

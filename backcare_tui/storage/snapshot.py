@@ -26,8 +26,7 @@ from ..domain.models import DoseChange, KeepDecision, PersonalDose, SessionRecor
 from ..domain.pain_monitoring import USUAL_PAIN_SESSIONS
 from ..domain.progression import LOOK_BACK
 from ..domain.stats import local_day
-from .checkin_codec import CHECKINS, StoredCheckIn
-from .checkin_table import readable_checkins
+from .checkin_codec import CHECKINS, StoredCheckIn, readable_checkins
 from .codec import Stamp, StoredSession, decode_session, record_from_stored
 from .errors import CorruptDatabaseError, UnsuitableFileError
 from .programme_codec import (
