@@ -184,8 +184,7 @@ def write_report(db: str | None, extra: list[Path], since: date | None, output: 
         changes = store.dose_changes()
         checkins = store.checkins()
         store.close()
-    names = {exercise.id: exercise.name for exercise in library.exercises.values()}
-    html = render_report(ReportData(records, today, since, checkins, changes=changes, names=names))
+    html = render_report(ReportData(records, today, since, checkins, changes=changes, names=library.exercise_names()))
     target = Path(output).expanduser() if output else Path.cwd() / default_file_name(today)
     try:
         target.write_text(html, encoding="utf-8")

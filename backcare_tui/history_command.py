@@ -96,16 +96,13 @@ def exercise_names(library: Iterable[Path]) -> dict[str, str]:
     """Exercise id -> name, for dose changes a person can read (ids where the library has none)."""
     from .domain.library import load_library
 
-    loaded = load_library(paths.library_folders(list(library)))
-    return {exercise.id: exercise.name for exercise in loaded.exercises.values()}
+    return load_library(paths.library_folders(list(library))).exercise_names()
 
 
 def _record_writer(records: list[SessionRecord], output: str) -> Writer:
     def write(out: TextIO, indent: int) -> None:
         if output == "json":
-            exercises = session_export.ExerciseFields()
-            rows = (session_export.json_fields(record, exercises) for record in records)
-            session_export.write_json_rows(rows, out, indent)
+            session_export.write_json(records, out, indent)
         else:
             session_export.write_csv(records, out)
 

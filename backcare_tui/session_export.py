@@ -178,11 +178,11 @@ def json_fields(record: SessionRecord, exercises: ExerciseFields) -> dict[str, A
     return row
 
 
-def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
+def write_json(records: Iterable[SessionRecord], out: TextIO, indent: int = 0) -> None:
     """A JSON array of sessions, each with its exercises, keys in a fixed order, indented by
-    two spaces; written to `out` a chunk of sessions at a time."""
+    two spaces; written to `out` a chunk of sessions at a time (`indent`: as in `write_json_rows`)."""
     exercises = ExerciseFields()
-    write_json_rows((json_fields(record, exercises) for record in records), out)
+    write_json_rows((json_fields(record, exercises) for record in records), out, indent)
 
 
 def write_json_rows(rows: Iterable[dict[str, Any]], out: TextIO, indent: int = 0) -> None:

@@ -81,6 +81,10 @@ class Library:
     def overridden(self, kind: Kind, item_id: str) -> Override | None:
         return next((o for o in self.overrides if o.kind == kind and o.id == item_id), None)
 
+    def exercise_names(self) -> dict[str, str]:
+        """Exercise id -> name, for what refers to exercises by id (dose changes, reports)."""
+        return {exercise.id: exercise.name for exercise in self.exercises.values()}
+
 
 def _plan(routine: Routine, exercises: dict[str, Exercise]) -> RoutinePlan:
     items = tuple(

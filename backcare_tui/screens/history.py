@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
         return found.first(ProgressCharts)
 
     def _names(self) -> dict[str, str]:
-        return {exercise.id: exercise.name for exercise in self.app.library.exercises.values()}
+        return self.app.library.exercise_names()
 
     def action_report(self) -> None:
         """Write the printable progress report into the current folder and say where."""

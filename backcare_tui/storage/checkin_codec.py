@@ -58,11 +58,6 @@ def decode_checkin(document: Any) -> CheckIn:
     )
 
 
-def decode_checkins(table: dict[str, Any]) -> list[CheckIn]:
-    """Every check-in of a `checkins` table, oldest first."""
-    return sorted((decode_checkin(document) for document in table.values()), key=lambda checkin: checkin.at)
-
-
 def readable_checkins(documents: dict[str, Any]) -> list[CheckIn]:
     """The check-ins among `documents` (None for a deleted one) that decode, oldest first."""
     checkins = []

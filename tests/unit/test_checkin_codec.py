@@ -6,7 +6,7 @@ import msgspec
 import pytest
 
 from backcare_tui.domain.checkin import ActivityScore, CheckIn
-from backcare_tui.storage.checkin_codec import checkin_key, decode_checkin, decode_checkins, encode_checkin
+from backcare_tui.storage.checkin_codec import checkin_key, decode_checkin, encode_checkin, readable_checkins
 
 AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=timezone(timedelta(hours=1)))
 
@@ -43,7 +43,7 @@ def test_keys_sort_by_time_and_a_table_decodes_oldest_first():
     earlier = CheckIn(at=AT.astimezone(UTC), skipped=True)
     table = {checkin_key(c): encode_checkin(c) for c in (later, earlier)}
     assert min(table)[:16] == "20260302T083015Z"
-    assert [c.at for c in decode_checkins(table)] == [
+    assert [c.at for c in readable_checkins(table)] == [
         AT.replace(microsecond=0),
         (AT + timedelta(days=7)).replace(microsecond=0),
     ]

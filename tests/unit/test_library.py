@@ -228,3 +228,17 @@ def test_bundled_exercises_have_steps_and_sources(bundled: Library) -> None:
 def test_bundled_file_names_match_their_ids(bundled: Library) -> None:
     for (kind, item_id), path in bundled.origins.items():
         assert path.stem == item_id, (kind, path)
+
+
+def test_exercise_names_are_by_id_and_a_later_folder_renames(library_maker) -> None:
+    builtin = library_maker.folder("builtin")
+    user = library_maker.folder("user")
+    library_maker.exercise(builtin, "knee-rolls", name="Knee rolls")
+    library_maker.exercise(builtin, "glute-bridge", name="Glute bridge")
+    library_maker.exercise(user, "knee-rolls", name="Knee rolls, smaller")
+
+    assert load_library([builtin, user]).exercise_names() == {
+        "knee-rolls": "Knee rolls, smaller",
+        "glute-bridge": "Glute bridge",
+    }
+    assert Library().exercise_names() == {}
